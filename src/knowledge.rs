@@ -1,0 +1,672 @@
+//! General knowledge about news text (countries, organisations, titles, speech
+//! verbs, promo vocabulary, date and number words) loaded from `data/*.toml`.
+//! The code holds rules; the words the rules look for live here, so that the
+//! program works for any event and a user can extend the lists.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_data.rs"));
+}
+
+/// A data file that could not be read or parsed.
+#[derive(Debug, Error)]
+pub enum KnowledgeError {
+    #[error("data file {name} is missing from the binary and from {dir}")]
+    Missing { name: String, dir: String },
+    #[error("cannot read data file {path}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("data file {name}, line {line}: {message}")]
+    Parse {
+        name: String,
+        line: usize,
+        message: String,
+    },
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Country {
+    pub name: String,
+    #[serde(default)]
+    pub article: bool,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+    #[serde(default)]
+    pub capital: String,
+    #[serde(default)]
+    pub capital_aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Organisation {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub country: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct CountriesFile {
+    country: Vec<Country>,
+}
+
+#[derive(Debug, Deserialize)]
+struct OrganisationsFile {
+    organisation: Vec<Organisation>,
+}
+
+/// A word with an optional grammatical gender ("m", "f" or "").
+#[derive(Debug, Deserialize, Clone)]
+pub struct Gendered {
+    pub form: String,
+    #[serde(default)]
+    pub gender: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct PeopleFile {
+    honorific: Vec<Gendered>,
+    title: Vec<Gendered>,
+    role_nouns: Vec<String>,
+    pronouns: Vec<Gendered>,
+    name_particles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SpeechVerb {
+    lemma: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct SpeechFile {
+    verb: Vec<SpeechVerb>,
+    attribution_phrases: Vec<String>,
+    term_markers: Vec<String>,
+}
+
+/// Vocabulary for telling site chrome from article text. Phrases matched
+/// against folded text are stored folded; credits and languages as written.
+#[derive(Debug, Deserialize)]
+pub struct ChromeWords {
+    pub credit_agencies: Vec<String>,
+    pub credit_markers: Vec<String>,
+    pub teaser_prefixes: Vec<String>,
+    pub promo_phrases: Vec<String>,
+    pub chrome_phrases: Vec<String>,
+    pub credit_line_prefixes: Vec<String>,
+    pub bio_role_nouns: Vec<String>,
+    pub reader_address: Vec<String>,
+    pub languages: Vec<String>,
+    pub short_line_phrases: Vec<String>,
+    pub promo_header_words: Vec<String>,
+}
+
+impl ChromeWords {
+    /// Folds the phrases matched against folded text, once, at load time.
+    fn folded(self) -> ChromeWords {
+        let fold_all = |v: Vec<String>| v.iter().map(|p| crate::text::fold(p)).collect();
+        ChromeWords {
+            teaser_prefixes: fold_all(self.teaser_prefixes),
+            promo_phrases: fold_all(self.promo_phrases),
+            chrome_phrases: fold_all(self.chrome_phrases),
+            credit_line_prefixes: fold_all(self.credit_line_prefixes),
+            bio_role_nouns: fold_all(self.bio_role_nouns),
+            reader_address: fold_all(self.reader_address),
+            short_line_phrases: fold_all(self.short_line_phrases),
+            promo_header_words: fold_all(self.promo_header_words),
+            ..self
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+struct NamedForms {
+    name: String,
+    forms: Vec<String>,
+}
+
+/// A phrase resolved against the publication date ("last month").
+#[derive(Debug, Deserialize, Clone)]
+pub struct RelativePhrase {
+    pub phrase: String,
+    pub unit: String,
+    pub offset: i32,
+}
+
+#[derive(Debug, Deserialize)]
+struct UnitForms {
+    unit: String,
+    forms: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DatesFile {
+    month: Vec<NamedForms>,
+    weekday: Vec<NamedForms>,
+    relative: Vec<RelativePhrase>,
+    units: Vec<UnitForms>,
+    after_words: Vec<String>,
+    before_words: Vec<String>,
+    time_zones: Vec<String>,
+    day_parts: Vec<String>,
+}
+
+/// A word before a number that makes it approximate ("around 30").
+#[derive(Debug, Deserialize, Clone)]
+pub struct Approximator {
+    pub phrase: String,
+    pub kind: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct Currency {
+    symbols: Vec<String>,
+    words: Vec<String>,
+    code: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct NumbersFile {
+    words: HashMap<String, f64>,
+    scales: HashMap<String, f64>,
+    ordinals: HashMap<String, f64>,
+    fractions: HashMap<String, f64>,
+    approximator: Vec<Approximator>,
+    currency: Vec<Currency>,
+    percent: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct WordList {
+    #[serde(alias = "abbreviations")]
+    words: Vec<String>,
+}
+
+/// What a capitalised name in the text is known to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    /// A country by its name or alias; index into `countries`.
+    Country(usize),
+    /// A country's demonym ("French"); index into `countries`.
+    Demonym(usize),
+    /// A capital used as a metonym ("Moscow"); index into `countries`.
+    Capital(usize),
+    /// An organisation; index into `organisations`.
+    Organisation(usize),
+}
+
+/// All general knowledge, with lookup indexes built once.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub countries: Vec<Country>,
+    pub organisations: Vec<Organisation>,
+    pub chrome: ChromeWords,
+    /// Longest-first multi-word lookup of country, demonym, capital and organisation forms.
+    places: PhraseIndex<Place>,
+    honorifics: HashMap<String, String>,
+    titles: PhraseIndex<String>,
+    role_nouns: HashSet<String>,
+    pronouns: HashMap<String, String>,
+    name_particles: HashSet<String>,
+    speech_verbs: PhraseIndex<String>,
+    attribution_phrases: PhraseIndex<()>,
+    term_markers: PhraseIndex<()>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+    relative: Vec<RelativePhrase>,
+    units: HashMap<String, String>,
+    pub after_words: HashSet<String>,
+    pub before_words: HashSet<String>,
+    time_zones: HashSet<String>,
+    pub day_parts: HashSet<String>,
+    number_words: HashMap<String, f64>,
+    scales: HashMap<String, f64>,
+    ordinals: HashMap<String, f64>,
+    fractions: HashMap<String, f64>,
+    approximators: PhraseIndex<String>,
+    currencies: HashMap<String, String>,
+    percent: PhraseIndex<()>,
+    abbreviations: HashSet<String>,
+    stopwords: HashSet<String>,
+}
+
+/// Where to read a data file from: the user's override folder or the binary.
+fn data_text(name: &str, override_dir: Option<&Path>) -> Result<String, KnowledgeError> {
+    if let Some(dir) = override_dir {
+        let path = dir.join(name);
+        if path.is_file() {
+            return std::fs::read_to_string(&path)
+                .map_err(|source| KnowledgeError::Read { path, source });
+        }
+    }
+    embedded::DATA
+        .iter()
+        .find(|(file, _)| *file == name)
+        .map(|(_, text)| (*text).to_string())
+        .ok_or_else(|| KnowledgeError::Missing {
+            name: name.to_string(),
+            dir: override_dir
+                .map(|d| d.display().to_string())
+                .unwrap_or_else(|| "data/".into()),
+        })
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, KnowledgeError> {
+    toml::from_str(text).map_err(|err| KnowledgeError::Parse {
+        name: name.to_string(),
+        line: err
+            .span()
+            .map(|span| line_of(text, span.start))
+            .unwrap_or(1),
+        message: err.message().to_string(),
+    })
+}
+
+/// 1-based line of a byte offset.
+pub fn line_of(text: &str, offset: usize) -> usize {
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+fn load<T: serde::de::DeserializeOwned>(
+    name: &str,
+    dir: Option<&Path>,
+) -> Result<T, KnowledgeError> {
+    parse(name, &data_text(name, dir)?)
+}
+
+impl Knowledge {
+    /// Loads the data files, preferring those in `override_dir` when given.
+    pub fn load(override_dir: Option<&Path>) -> Result<Self, KnowledgeError> {
+        let countries: CountriesFile = load("countries.toml", override_dir)?;
+        let organisations: OrganisationsFile = load("organisations.toml", override_dir)?;
+        let people: PeopleFile = load("people.toml", override_dir)?;
+        let speech: SpeechFile = load("speech.toml", override_dir)?;
+        let chrome: ChromeWords = load("chrome.toml", override_dir)?;
+        let dates: DatesFile = load("dates.toml", override_dir)?;
+        let numbers: NumbersFile = load("numbers.toml", override_dir)?;
+        let abbreviations: WordList = load("abbreviations.toml", override_dir)?;
+        let stopwords: WordList = load("stopwords.toml", override_dir)?;
+
+        let mut places = PhraseIndex::default();
+        for (i, c) in countries.country.iter().enumerate() {
+            places.insert_cased(&c.name, Place::Country(i));
+            for alias in &c.aliases {
+                places.insert_cased(alias, Place::Country(i));
+            }
+            for demonym in &c.demonyms {
+                places.insert_cased(demonym, Place::Demonym(i));
+            }
+            for capital in std::iter::once(&c.capital).chain(&c.capital_aliases) {
+                if !capital.is_empty() {
+                    places.insert_cased(capital, Place::Capital(i));
+                }
+            }
+        }
+        for (i, o) in organisations.organisation.iter().enumerate() {
+            places.insert_cased(&o.name, Place::Organisation(i));
+            for alias in &o.aliases {
+                places.insert_cased(alias, Place::Organisation(i));
+            }
+        }
+
+        let mut titles = PhraseIndex::default();
+        for t in &people.title {
+            titles.insert(&t.form, t.gender.clone());
+        }
+        let mut speech_verbs = PhraseIndex::default();
+        for v in &speech.verb {
+            for form in &v.forms {
+                speech_verbs.insert(form, v.lemma.clone());
+            }
+        }
+        let mut approximators = PhraseIndex::default();
+        for a in &numbers.approximator {
+            approximators.insert(&a.phrase, a.kind.clone());
+        }
+        let mut currencies = HashMap::new();
+        for c in &numbers.currency {
+            for form in c.symbols.iter().chain(&c.words) {
+                currencies.insert(form.to_lowercase(), c.code.clone());
+            }
+        }
+        let lower_map = |items: Vec<NamedForms>, names: &[&str]| -> HashMap<String, u32> {
+            let mut map = HashMap::new();
+            for item in items {
+                let number = names
+                    .iter()
+                    .position(|n| n.eq_ignore_ascii_case(&item.name))
+                    .map(|p| p as u32 + 1)
+                    .unwrap_or(0);
+                for form in item.forms.iter().chain(std::iter::once(&item.name)) {
+                    map.insert(form.to_lowercase(), number);
+                }
+            }
+            map
+        };
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        const WEEKDAYS: [&str; 7] = [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+        ];
+
+        Ok(Knowledge {
+            places,
+            honorifics: people
+                .honorific
+                .into_iter()
+                .map(|h| (h.form, h.gender))
+                .collect(),
+            titles,
+            role_nouns: people
+                .role_nouns
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            pronouns: people
+                .pronouns
+                .into_iter()
+                .map(|p| (p.form.to_lowercase(), p.gender))
+                .collect(),
+            name_particles: people.name_particles.into_iter().collect(),
+            speech_verbs,
+            attribution_phrases: PhraseIndex::from_words(&speech.attribution_phrases),
+            term_markers: PhraseIndex::from_words(&speech.term_markers),
+            months: lower_map(dates.month, &MONTHS),
+            weekdays: lower_map(dates.weekday, &WEEKDAYS),
+            relative: dates.relative,
+            units: dates
+                .units
+                .into_iter()
+                .flat_map(|u| {
+                    u.forms
+                        .into_iter()
+                        .map(move |f| (f.to_lowercase(), u.unit.clone()))
+                })
+                .collect(),
+            after_words: lowered(dates.after_words),
+            before_words: lowered(dates.before_words),
+            time_zones: dates.time_zones.into_iter().collect(),
+            day_parts: lowered(dates.day_parts),
+            number_words: numbers.words,
+            scales: numbers.scales,
+            ordinals: numbers.ordinals,
+            fractions: numbers.fractions,
+            approximators,
+            currencies,
+            percent: PhraseIndex::from_words(&numbers.percent),
+            abbreviations: abbreviations.words.into_iter().collect(),
+            stopwords: lowered(stopwords.words),
+            countries: countries.country,
+            organisations: organisations.organisation,
+            chrome: chrome.folded(),
+        })
+    }
+
+    /// The longest known place or organisation starting at `words[0]`, with its length in words.
+    pub fn place_at(&self, words: &[&str]) -> Option<(Place, usize)> {
+        self.places.longest_cased(words).map(|(p, n)| (*p, n))
+    }
+
+    /// The canonical name of a place: the country for demonyms and capitals.
+    pub fn place_name(&self, place: Place) -> &str {
+        match place {
+            Place::Country(i) | Place::Demonym(i) | Place::Capital(i) => &self.countries[i].name,
+            Place::Organisation(i) => &self.organisations[i].name,
+        }
+    }
+
+    /// The country an organisation belongs to, if it is a national institution.
+    pub fn organisation_country(&self, i: usize) -> Option<usize> {
+        let country = &self.organisations[i].country;
+        (!country.is_empty())
+            .then(|| self.countries.iter().position(|c| &c.name == country))
+            .flatten()
+    }
+
+    /// The gender an honorific implies, when `word` is one ("Mr." gives "m").
+    pub fn honorific(&self, word: &str) -> Option<&str> {
+        self.honorifics.get(word).map(String::as_str)
+    }
+
+    /// The longest title at the start of `words` ("Prime Minister"), case-insensitively.
+    pub fn title_at(&self, words: &[&str]) -> Option<(usize, &str)> {
+        self.titles.longest(words).map(|(g, n)| (n, g.as_str()))
+    }
+
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        self.role_nouns.contains(&word.to_lowercase())
+    }
+
+    /// The gender of a personal pronoun, when `word` is one.
+    pub fn pronoun(&self, word: &str) -> Option<&str> {
+        self.pronouns.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    pub fn is_name_particle(&self, word: &str) -> bool {
+        self.name_particles.contains(word)
+    }
+
+    /// The speech verb at the start of `words`, as (length in words, lemma).
+    pub fn speech_verb_at(&self, words: &[&str]) -> Option<(usize, &str)> {
+        self.speech_verbs
+            .longest(words)
+            .map(|(lemma, n)| (n, lemma.as_str()))
+    }
+
+    /// Length of an attribution phrase ("according to") starting at `words[0]`.
+    pub fn attribution_phrase_at(&self, words: &[&str]) -> Option<usize> {
+        self.attribution_phrases.longest(words).map(|(_, n)| n)
+    }
+
+    /// Length of a term marker ("so-called") ending exactly at the end of `words`.
+    pub fn term_marker_before(&self, words: &[&str]) -> Option<usize> {
+        self.term_markers.longest_suffix(words)
+    }
+
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.months
+            .get(&word.to_lowercase())
+            .copied()
+            .filter(|&m| m > 0)
+    }
+
+    /// Weekday number, Monday = 1.
+    pub fn weekday(&self, word: &str) -> Option<u32> {
+        self.weekdays
+            .get(&word.to_lowercase())
+            .copied()
+            .filter(|&d| d > 0)
+    }
+
+    pub fn relative_phrases(&self) -> &[RelativePhrase] {
+        &self.relative
+    }
+
+    /// The calendar unit a word names ("weeks" gives "week").
+    pub fn unit(&self, word: &str) -> Option<&str> {
+        self.units.get(&word.to_lowercase()).map(String::as_str)
+    }
+
+    pub fn is_time_zone(&self, word: &str) -> bool {
+        self.time_zones.contains(word)
+    }
+
+    pub fn number_word(&self, word: &str) -> Option<f64> {
+        self.number_words.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn scale_word(&self, word: &str) -> Option<f64> {
+        self.scales.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn ordinal_word(&self, word: &str) -> Option<f64> {
+        self.ordinals.get(&word.to_lowercase()).copied()
+    }
+
+    pub fn fraction_word(&self, word: &str) -> Option<f64> {
+        self.fractions.get(&word.to_lowercase()).copied()
+    }
+
+    /// The approximator ending exactly at the end of `words` ("more than"), as (length, kind).
+    pub fn approximator_before(&self, words: &[&str]) -> Option<(usize, &str)> {
+        self.approximators
+            .longest_suffix_value(words)
+            .map(|(kind, n)| (n, kind.as_str()))
+    }
+
+    /// ISO code of a currency symbol or word.
+    pub fn currency(&self, word: &str) -> Option<&str> {
+        self.currencies
+            .get(&word.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// Length of a percent word ("per cent") at the start of `words`.
+    pub fn percent_at(&self, words: &[&str]) -> Option<usize> {
+        self.percent.longest(words).map(|(_, n)| n)
+    }
+
+    /// Whether `token` (with its final period) is an abbreviation that does not end a sentence.
+    pub fn is_abbreviation(&self, token: &str) -> bool {
+        self.abbreviations.contains(token)
+    }
+
+    pub fn is_stopword(&self, word: &str) -> bool {
+        self.stopwords.contains(&word.to_lowercase())
+    }
+}
+
+fn lowered(words: Vec<String>) -> HashSet<String> {
+    words.into_iter().map(|w| w.to_lowercase()).collect()
+}
+
+/// Multi-word phrases keyed by their first word, for longest-match lookups.
+/// Case-insensitive entries are stored lower-cased; cased ones as written.
+#[derive(Debug)]
+struct PhraseIndex<V> {
+    by_first: HashMap<String, Vec<(Vec<String>, V)>>,
+    by_last: HashMap<String, Vec<(Vec<String>, V)>>,
+}
+
+impl<V> Default for PhraseIndex<V> {
+    fn default() -> Self {
+        Self {
+            by_first: HashMap::new(),
+            by_last: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Clone> PhraseIndex<V> {
+    fn words_of(phrase: &str) -> Vec<String> {
+        crate::text::words(phrase)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn add(&mut self, words: Vec<String>, value: V) {
+        let (Some(first), Some(last)) = (words.first().cloned(), words.last().cloned()) else {
+            return;
+        };
+        for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
+            let entry = map.entry(key).or_default();
+            entry.push((words.clone(), value.clone()));
+            entry.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+        }
+    }
+
+    /// Adds a phrase matched case-insensitively.
+    fn insert(&mut self, phrase: &str, value: V) {
+        let words = Self::words_of(&phrase.to_lowercase());
+        self.add(words, value);
+    }
+
+    /// Adds a phrase matched exactly as written ("US" must not match "us").
+    fn insert_cased(&mut self, phrase: &str, value: V) {
+        let words = Self::words_of(phrase);
+        self.add(words, value);
+    }
+
+    fn longest(&self, words: &[&str]) -> Option<(&V, usize)> {
+        let lowered: Vec<String> = words.iter().take(8).map(|w| w.to_lowercase()).collect();
+        let refs: Vec<&str> = lowered.iter().map(String::as_str).collect();
+        self.longest_cased(&refs)
+    }
+
+    fn longest_cased(&self, words: &[&str]) -> Option<(&V, usize)> {
+        let first = words.first()?;
+        self.by_first
+            .get(*first)?
+            .iter()
+            .find_map(|(phrase, value)| {
+                (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(a, b)| a == b))
+                    .then_some((value, phrase.len()))
+            })
+    }
+
+    fn longest_suffix_value(&self, words: &[&str]) -> Option<(&V, usize)> {
+        let start = words.len().saturating_sub(8);
+        let lowered: Vec<String> = words[start..].iter().map(|w| w.to_lowercase()).collect();
+        let last = lowered.last()?;
+        self.by_last.get(last)?.iter().find_map(|(phrase, value)| {
+            (phrase.len() <= lowered.len()
+                && phrase
+                    .iter()
+                    .rev()
+                    .zip(lowered.iter().rev())
+                    .all(|(a, b)| a == b))
+            .then_some((value, phrase.len()))
+        })
+    }
+
+    fn longest_suffix(&self, words: &[&str]) -> Option<usize> {
+        self.longest_suffix_value(words).map(|(_, n)| n)
+    }
+}
+
+impl PhraseIndex<()> {
+    fn from_words(phrases: &[String]) -> Self {
+        let mut index = Self::default();
+        for phrase in phrases {
+            index.insert(phrase, ());
+        }
+        index
+    }
+}

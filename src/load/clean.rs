@@ -1,0 +1,841 @@
+//! Separates the article from what a web page wraps around it: captions,
+//! teasers, promotions, navigation, language pickers, bylines, datelines,
+//! credits and footers. Every block ends up either in the article or in
+//! `removed` with a reason, so nothing is lost silently. The rules use
+//! general signals (position, length, repetition, credit patterns, promo
+//! vocabulary from `data/chrome.toml`), never the strings of particular sites.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::blocks::{Block, Markup};
+use crate::knowledge::{ChromeWords, Knowledge};
+use crate::model::{ParagraphKind, RemovalReason};
+use crate::text::{dates, fold, words};
+
+/// What a block turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Headline,
+    Keep(ParagraphKind),
+    Remove(RemovalReason),
+}
+
+/// Metadata already known for the article, which helps to recognise its chrome.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Known<'a> {
+    pub title: Option<&'a str>,
+    pub byline: Option<&'a str>,
+}
+
+/// The cleaned article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cleaned {
+    /// The role of each input block, in order.
+    pub roles: Vec<Role>,
+    /// Authors from a byline line, as written after "By".
+    pub byline: Option<String>,
+    /// The date of the first dateline.
+    pub published: Option<NaiveDate>,
+}
+
+/// Lines up to this many words count as short: buttons, labels, footers.
+const SHORT_WORDS: usize = 12;
+
+type Roles = [Option<Role>];
+
+fn remove(reason: RemovalReason) -> Option<Role> {
+    Some(Role::Remove(reason))
+}
+
+/// Classifies every block.
+pub fn clean(blocks: &[Block], knowledge: &Knowledge, known: Known) -> Cleaned {
+    let mut roles: Vec<Option<Role>> = blocks.iter().map(|b| line_rule(b, knowledge)).collect();
+
+    let byline_index = roles
+        .iter()
+        .position(|r| *r == remove(RemovalReason::Byline));
+    let byline = byline_index.map(|i| strip_by(&blocks[i].text).to_string());
+    let authors: Vec<String> = known
+        .byline
+        .or(byline.as_deref())
+        .map(split_authors)
+        .unwrap_or_default();
+    for (block, role) in blocks.iter().zip(roles.iter_mut()) {
+        if role.is_none() && is_credit_line(&block.text, &authors, &knowledge.chrome) {
+            *role = remove(RemovalReason::Credits);
+        }
+    }
+
+    mark_link_lists(blocks, &mut roles, &knowledge.chrome);
+    mark_promo_runs(blocks, &mut roles, &knowledge.chrome);
+    mark_language_pickers(blocks, &mut roles, &knowledge.chrome.languages);
+    mark_duplicates(blocks, &mut roles);
+    mark_footer(blocks, &mut roles);
+    mark_top(blocks, &mut roles, known.title, &knowledge.chrome);
+
+    let published = blocks
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| **r == remove(RemovalReason::Dateline))
+        .find_map(|(b, _)| dates::first_full_date(&b.text, knowledge));
+
+    let mut roles: Vec<Role> = roles
+        .into_iter()
+        .enumerate()
+        .map(|(i, role)| role.unwrap_or_else(|| Role::Keep(body_kind(blocks, i))))
+        .collect();
+    mark_standfirst(blocks, &mut roles);
+    Cleaned {
+        roles,
+        byline,
+        published,
+    }
+}
+
+/// Rules that look at one block alone.
+fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
+    let text = block.text.as_str();
+    let chrome = &knowledge.chrome;
+    let folded = fold(text);
+    if block.markup == Markup::Image {
+        return remove(RemovalReason::Caption);
+    }
+    if !text.chars().any(char::is_alphanumeric) {
+        return remove(RemovalReason::Chrome);
+    }
+    if starts_with_phrase(&folded, &chrome.teaser_prefixes) && !has_quotation(text) {
+        return remove(RemovalReason::Teaser);
+    }
+    if is_chrome_line(&folded, &chrome.chrome_phrases)
+        || is_short_chrome(&folded, &chrome.short_line_phrases)
+    {
+        return remove(RemovalReason::Chrome);
+    }
+    if is_language_line(text, &chrome.languages) {
+        return remove(RemovalReason::LanguagePicker);
+    }
+    if is_navigation(block) {
+        return remove(RemovalReason::Chrome);
+    }
+    if is_caption(text, chrome) {
+        return remove(RemovalReason::Caption);
+    }
+    if is_byline(text, chrome) {
+        return remove(RemovalReason::Byline);
+    }
+    if is_dateline(text, knowledge) {
+        return remove(RemovalReason::Dateline);
+    }
+    if starts_with_phrase(
+        folded.trim_start_matches(['(', '*', '_', '[']),
+        &chrome.credit_line_prefixes,
+    ) {
+        return remove(RemovalReason::Credits);
+    }
+    if is_strong_promo(text, &folded, chrome) {
+        return remove(RemovalReason::Promo);
+    }
+    if block.link_only {
+        return remove(RemovalReason::Chrome);
+    }
+    None
+}
+
+fn has_quotation(text: &str) -> bool {
+    text.contains(['“', '”', '"', '«', '»'])
+}
+
+fn word_count(text: &str) -> usize {
+    words(text).len()
+}
+
+/// The folded text starts with one of the (folded) phrases, followed by a word boundary.
+fn starts_with_phrase(folded: &str, phrases: &[String]) -> bool {
+    phrases.iter().any(|p| {
+        folded
+            .strip_prefix(p.as_str())
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    })
+}
+
+/// A chrome phrase alone, or followed by punctuation or figures ("Listen to this article · 8:20 min").
+fn is_chrome_line(folded: &str, phrases: &[String]) -> bool {
+    let bare = folded.trim_end_matches(|c: char| !c.is_alphanumeric());
+    phrases.iter().any(|p| {
+        let p = p.trim_end_matches(':');
+        bare == p
+            || folded.strip_prefix(p).is_some_and(|rest| {
+                let rest = rest.trim_start();
+                !rest.is_empty() && rest.starts_with(|c: char| !c.is_alphabetic())
+            })
+    })
+}
+
+/// A short line containing a furniture fragment anywhere ("4 minute read", "© 2026 …").
+fn is_short_chrome(folded: &str, phrases: &[String]) -> bool {
+    word_count(folded) <= SHORT_WORDS && phrases.iter().any(|p| contains_phrase(folded, p))
+}
+
+/// Whole-word (or whole-phrase) containment in folded text.
+fn contains_phrase(folded: &str, phrase: &str) -> bool {
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    folded.match_indices(phrase).any(|(i, _)| {
+        let starts_word = phrase.starts_with(|c: char| !c.is_alphanumeric())
+            || edge(folded[..i].chars().next_back());
+        let ends_word = phrase.ends_with(|c: char| !c.is_alphanumeric())
+            || edge(folded[i + phrase.len()..].chars().next());
+        starts_word && ends_word
+    })
+}
+
+const NAV_SEPARATORS: [&str; 7] = [" | ", " › ", " » ", " > ", " / ", " · ", " • "];
+
+/// Menus and breadcrumbs: short capitalised items between separators
+/// ("World | Asia | Pakistan", "Terms of use · Privacy"), or a row of
+/// capitalised words copied with wide gaps between them.
+fn is_navigation(block: &Block) -> bool {
+    let text = block.text.trim().trim_end_matches(['|', '·']).trim();
+    if text.ends_with(['.', '!', '?']) || has_quotation(text) {
+        return false;
+    }
+    let item_like = |item: &str| {
+        let item = item.trim();
+        let n = word_count(item);
+        (1..=4).contains(&n)
+            && (item.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || (item.contains('.') && !item.contains(' ')))
+    };
+    let mut items = vec![text.to_string()];
+    for separator in NAV_SEPARATORS {
+        items = items
+            .iter()
+            .flat_map(|i| i.split(separator).map(str::to_string).collect::<Vec<_>>())
+            .collect();
+    }
+    if items.len() >= 2 && items.iter().all(|i| item_like(i)) {
+        return true;
+    }
+    let all_capitalised = text
+        .split_whitespace()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
+    block.spaced && all_capitalised && word_count(text) <= SHORT_WORDS
+}
+
+/// A line listing two or more language names and nothing else.
+fn is_language_line(text: &str, languages: &[String]) -> bool {
+    let cleaned: String = text
+        .chars()
+        .map(|c| {
+            if matches!(c, '|' | '·' | '•' | '/' | ',') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    let tokens: Vec<&str> = cleaned.split_whitespace().collect();
+    let mut i = 0;
+    let mut found = 0;
+    while i < tokens.len() {
+        let two = (i + 1 < tokens.len()).then(|| format!("{} {}", tokens[i], tokens[i + 1]));
+        if let Some(two) = two.filter(|t| languages.iter().any(|l| l == t)) {
+            let _ = two;
+            i += 2;
+        } else if languages.iter().any(|l| l == tokens[i]) {
+            i += 1;
+        } else {
+            return false;
+        }
+        found += 1;
+    }
+    found >= 2
+}
+
+/// A photo caption: "Credit..." anywhere, or a credit after the last
+/// sentence or in final parentheses ("… in Paris. AFP", "… (AP Photo/Jane
+/// Doe)", "… 2025. JANE DOE / VIA REUTERS", "… Photo: Jo Roe/The Times",
+/// "… (Example/Ali Raza)").
+fn is_caption(text: &str, chrome: &ChromeWords) -> bool {
+    if text.contains("Credit...") || text.contains("Credit…") {
+        return true;
+    }
+    let tail = credit_tail(text);
+    let whole_line = tail.len() == text.trim().len();
+    let starts_with_marker = chrome
+        .credit_markers
+        .iter()
+        .any(|m| tail.starts_with(m.as_str()))
+        || ["Photo ©", "Photograph ©", "Picture ©", "Image ©", "©"]
+            .iter()
+            .any(|m| tail.starts_with(m));
+    if starts_with_marker {
+        // A line that is only "Source: …" is a credit only if short.
+        return !whole_line || word_count(tail) <= SHORT_WORDS;
+    }
+    if whole_line {
+        return false;
+    }
+    let tail_words: Vec<&str> = tail
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if tail_words.is_empty() || tail_words.len() > 8 {
+        return false;
+    }
+    let name_like = tail_words.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            || matches!(
+                *w,
+                "via" | "for" | "and" | "de" | "van" | "von" | "del" | "da"
+            )
+    });
+    if !name_like {
+        return false;
+    }
+    let agency = chrome.credit_agencies.iter().any(|a| {
+        let a_words: Vec<&str> = a
+            .split(|c: char| c.is_whitespace() || c == '/')
+            .filter(|w| !w.is_empty())
+            .collect();
+        !a_words.is_empty()
+            && tail_words
+                .windows(a_words.len())
+                .any(|w| w == a_words.as_slice())
+    });
+    let slash_credit = tail.contains('/') && tail_words.len() >= 2;
+    let shouted_name = tail_words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .count()
+        >= 2
+        && tail_words
+            .iter()
+            .all(|w| !w.chars().any(char::is_lowercase));
+    agency || slash_credit || shouted_name
+}
+
+/// The part of a caption after its last sentence, or inside final parentheses.
+fn credit_tail(text: &str) -> &str {
+    let trimmed = text.trim_end().trim_end_matches(['*', '_']).trim_end();
+    if trimmed.ends_with(')')
+        && let Some(open) = trimmed.rfind('(')
+    {
+        return trimmed[open + 1..trimmed.len() - 1].trim();
+    }
+    let cut = trimmed
+        .rmatch_indices(['.', '!', '?', '”'])
+        .map(|(i, s)| i + s.len())
+        .find(|&end| end < trimmed.len() && trimmed[end..].starts_with(' '));
+    match cut {
+        Some(end) => trimmed[end..].trim(),
+        None => trimmed.trim_start_matches(['*', '_']),
+    }
+}
+
+/// "By A and B", "By A, Athens correspondent", "By A with AFP".
+fn is_byline(text: &str, chrome: &ChromeWords) -> bool {
+    let rest = strip_by(text);
+    if rest.len() == text.trim().len()
+        || rest.is_empty()
+        || text.len() > 140
+        || (rest.ends_with('.') && rest.len() > 60)
+    {
+        return false;
+    }
+    split_authors(rest).iter().all(|part| {
+        let parts: Vec<&str> = part.split_whitespace().collect();
+        let name = (1..=5).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| p.starts_with(|c: char| c.is_uppercase()));
+        let role = chrome
+            .bio_role_nouns
+            .iter()
+            .any(|n| contains_phrase(&fold(part), n))
+            && parts.len() <= 5;
+        name || role
+    })
+}
+
+fn strip_by(text: &str) -> &str {
+    let text = text.trim();
+    ["By ", "BY ", "by ", "Written by ", "Words by "]
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .map(str::trim)
+        .unwrap_or(text)
+}
+
+/// Names in a byline: "A, B and C" gives three; "A with AFP" two.
+fn split_authors(byline: &str) -> Vec<String> {
+    byline
+        .split([',', '&', ';'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" with "))
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// A publication or update stamp: "Updated: March 3, 2026, 4:25 PM",
+/// "Last updated 2 hours ago", "Published on 04/03/2026 - 09:12", or a line
+/// that is little more than a date.
+fn is_dateline(text: &str, knowledge: &Knowledge) -> bool {
+    let n = word_count(text);
+    if n > 25 {
+        return false;
+    }
+    let folded = fold(text);
+    let mentions = dates::find_dates(text, knowledge);
+    let full_date = dates::first_full_date(text, knowledge).is_some();
+    let has_time = mentions.iter().any(|m| m.time.is_some());
+    let relative = contains_phrase(&folded, "ago");
+    let starts_with_stamp = [
+        "updated",
+        "last updated",
+        "published",
+        "first published",
+        "posted",
+        "modified",
+        "last modified",
+    ]
+    .iter()
+    .any(|s| {
+        folded
+            .strip_prefix(s)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    });
+    if starts_with_stamp && (full_date || has_time || relative || n <= 6) {
+        return true;
+    }
+    let stamp_inside = words(text).iter().any(|w| {
+        matches!(
+            *w,
+            "Updated" | "Published" | "Posted" | "UPDATED" | "PUBLISHED"
+        )
+    });
+    if stamp_inside && (full_date || has_time) {
+        return true;
+    }
+    let date_chars: usize = mentions.iter().map(|m| m.range.len()).sum();
+    let letters_outside = text
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .count()
+        .saturating_sub(date_chars);
+    full_date && letters_outside <= 12
+}
+
+/// Reporting credits and author biographies: a line naming a byline author
+/// with reporting vocabulary, or "A B is a reporter/correspondent …".
+fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool {
+    let folded = fold(text);
+    let role_noun = chrome
+        .bio_role_nouns
+        .iter()
+        .any(|n| contains_phrase(&folded, n));
+    let reporting = [
+        "reported from",
+        "reports on",
+        "covers",
+        "contributed",
+        "is based in",
+        "based in",
+        "covering",
+        "reporting",
+    ]
+    .iter()
+    .any(|p| contains_phrase(&folded, p));
+    let names_author = authors
+        .iter()
+        .any(|a| a.chars().count() > 3 && text.contains(a.as_str()));
+    if names_author && (role_noun || reporting) && text.len() < 400 && !has_quotation(text) {
+        return true;
+    }
+    // "Jane Roe is an international reporter for …" without a byline to go by.
+    let toks = words(text.trim_start_matches(['*', '_']));
+    let bio_shape = toks.len() > 4
+        && toks[0].starts_with(char::is_uppercase)
+        && toks[1].starts_with(char::is_uppercase)
+        && toks[2] == "is"
+        && matches!(toks[3], "a" | "an" | "the");
+    bio_shape && role_noun && text.len() < 300
+}
+
+fn addresses_reader(folded: &str, chrome: &ChromeWords) -> bool {
+    words(folded)
+        .iter()
+        .any(|w| chrome.reader_address.iter().any(|r| r == w))
+}
+
+/// A promotion on its own: promo vocabulary in a line that is short or
+/// speaks to the reader, and carries no quotation.
+fn is_strong_promo(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
+    if has_quotation(text)
+        || !chrome
+            .promo_phrases
+            .iter()
+            .any(|p| contains_phrase(folded, p))
+    {
+        return false;
+    }
+    word_count(text) <= SHORT_WORDS || addresses_reader(folded, chrome)
+}
+
+/// A one-to-three word line after a promotion: "Download", "Sign up".
+fn is_button(text: &str, chrome: &ChromeWords) -> bool {
+    let n = word_count(text);
+    n <= 3
+        && !text.ends_with(['.', ':'])
+        && (n <= 1 || chrome.promo_phrases.iter().any(|p| *p == fold(text)))
+}
+
+/// Links under a "Read more:"/"Most read" header are teasers, not article.
+fn mark_link_lists(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
+    for i in 0..blocks.len() {
+        let header = roles[i] == remove(RemovalReason::Teaser)
+            && word_count(&blocks[i].text) <= 6
+            && starts_with_phrase(&fold(&blocks[i].text), &chrome.teaser_prefixes);
+        if !header {
+            continue;
+        }
+        for j in i + 1..blocks.len() {
+            let listed = blocks[j].markup == Markup::ListItem || blocks[j].link_only;
+            if !listed || !matches!(roles[j], None | Some(Role::Remove(RemovalReason::Chrome))) {
+                break;
+            }
+            roles[j] = remove(RemovalReason::Teaser);
+        }
+    }
+}
+
+/// Promotions come in blocks: the lines between two promo lines, the lines
+/// around one that speak to the reader ("Enter your email address"), its
+/// short header ("Newsletter") and its buttons ("Download").
+fn mark_promo_runs(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
+    let promo = remove(RemovalReason::Promo);
+    let open = |roles: &Roles, i: usize| roles[i].is_none() && !has_quotation(&blocks[i].text);
+    let strong: Vec<usize> = (0..blocks.len()).filter(|&i| roles[i] == promo).collect();
+    for pair in strong.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if (2..=4).contains(&(b - a))
+            && (a + 1..b).all(|i| open(roles, i) && word_count(&blocks[i].text) <= 30)
+        {
+            for slot in &mut roles[a + 1..b] {
+                *slot = promo;
+            }
+        }
+    }
+    for &i in &strong {
+        // Forward: buttons and reader-facing short lines.
+        let mut j = i + 1;
+        while j < blocks.len() && open(roles, j) {
+            let folded = fold(&blocks[j].text);
+            let short_address =
+                addresses_reader(&folded, chrome) && word_count(&folded) <= SHORT_WORDS;
+            if !(is_button(&blocks[j].text, chrome) || short_address) {
+                break;
+            }
+            roles[j] = promo;
+            j += 1;
+        }
+        // Backward: reader-facing lines, then one short header.
+        let mut j = i;
+        while j > 0 && open(roles, j - 1) {
+            let folded = fold(&blocks[j - 1].text);
+            if addresses_reader(&folded, chrome) && word_count(&folded) <= 35 {
+                roles[j - 1] = promo;
+                j -= 1;
+                continue;
+            }
+            let header = word_count(&folded) <= 6
+                && !blocks[j - 1].text.ends_with(['.', '?', '!'])
+                && (word_count(&folded) <= 2
+                    || chrome
+                        .promo_header_words
+                        .iter()
+                        .any(|w| contains_phrase(&folded, w)));
+            if header {
+                roles[j - 1] = promo;
+            }
+            break;
+        }
+    }
+}
+
+/// Lines that name only a language, next to another such line or marked as list items.
+fn mark_language_pickers(blocks: &[Block], roles: &mut Roles, languages: &[String]) {
+    let is_language = |b: &Block| {
+        languages
+            .iter()
+            .any(|l| l == b.text.trim_end_matches([',', '|']).trim())
+    };
+    let flags: Vec<bool> = blocks.iter().map(is_language).collect();
+    for i in 0..blocks.len() {
+        let neighbour = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
+        if flags[i] && roles[i].is_none() && (neighbour || blocks[i].markup == Markup::ListItem) {
+            roles[i] = remove(RemovalReason::LanguagePicker);
+        }
+    }
+}
+
+/// A line that repeats an earlier line of the same file.
+fn mark_duplicates(blocks: &[Block], roles: &mut Roles) {
+    let mut seen = HashSet::new();
+    for (i, block) in blocks.iter().enumerate() {
+        if !seen.insert(fold(&block.text)) {
+            // A repeated caption keeps the reason of its first copy.
+            let earlier = blocks[..i]
+                .iter()
+                .position(|b| b.text == block.text)
+                .and_then(|j| roles[j]);
+            roles[i] = match earlier {
+                Some(Role::Remove(reason)) => remove(reason),
+                _ => remove(RemovalReason::Duplicate),
+            };
+        }
+    }
+}
+
+/// Short non-sentences after the last line of text: "Source", "example.com |".
+fn mark_footer(blocks: &[Block], roles: &mut Roles) {
+    for i in (0..blocks.len()).rev() {
+        if roles[i].is_some() {
+            continue;
+        }
+        let text = blocks[i].text.trim();
+        let is_footer = text.chars().count() <= 40
+            && word_count(text) <= 5
+            && !text.ends_with(['.', '!', '?', '”', '"', '’'])
+            && !has_quotation(text);
+        if !is_footer {
+            break;
+        }
+        roles[i] = remove(RemovalReason::Chrome);
+    }
+}
+
+/// Prose: a long block, or a sentence of some length.
+fn reads_like_prose(text: &str) -> bool {
+    let n = word_count(text);
+    n >= 30 || (n >= 8 && text.trim_end().ends_with(['.', '!', '?', '”', '"']))
+}
+
+/// A headline has a few words, not a sentence's full stop, and at least one
+/// word in lower case (menus and mastheads capitalise every word).
+fn reads_like_headline(text: &str) -> bool {
+    let toks = words(text);
+    (4..=30).contains(&toks.len())
+        && text.chars().count() <= 200
+        && !text.trim_end().ends_with(['.', ',', ';'])
+        && toks.iter().any(|w| w.starts_with(char::is_lowercase))
+}
+
+/// The top of the page, before the byline, dateline or first paragraph:
+/// finds the headline (the metadata title where the body repeats it), drops
+/// the masthead and section labels above it, and reads a short credit line
+/// under it ("Our Correspondent") as the byline.
+fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chrome: &ChromeWords) {
+    let anchor = (0..blocks.len())
+        .find(|&i| {
+            matches!(
+                roles[i],
+                Some(Role::Remove(
+                    RemovalReason::Byline | RemovalReason::Dateline
+                ))
+            ) || (roles[i].is_none() && reads_like_prose(&blocks[i].text))
+        })
+        .unwrap_or(blocks.len());
+    let headline = match known_title {
+        Some(title) => {
+            let title = fold(title);
+            let found =
+                (0..blocks.len()).find(|&i| roles[i].is_none() && fold(&blocks[i].text) == title);
+            if let Some(i) = found {
+                roles[i] = remove(RemovalReason::Headline);
+            }
+            found.filter(|&i| i < anchor)
+        }
+        None => {
+            let found = (0..anchor).find(|&i| {
+                roles[i].is_none()
+                    && blocks[i].markup != Markup::ListItem
+                    && reads_like_headline(&blocks[i].text)
+            });
+            if let Some(i) = found {
+                roles[i] = Some(Role::Headline);
+            }
+            found
+        }
+    };
+    let Some(headline) = headline else { return };
+    for i in 0..headline {
+        if roles[i].is_none()
+            && word_count(&blocks[i].text) <= 8
+            && !blocks[i].text.ends_with(['.', '!', '?'])
+        {
+            roles[i] = remove(RemovalReason::Chrome);
+        }
+    }
+    for i in headline + 1..anchor.min(headline + 4) {
+        let folded = fold(&blocks[i].text);
+        let credit = word_count(&folded) <= 5
+            && blocks[i]
+                .text
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase))
+            && chrome
+                .bio_role_nouns
+                .iter()
+                .any(|n| contains_phrase(&folded, n));
+        if roles[i].is_none() && credit {
+            roles[i] = remove(RemovalReason::Byline);
+        }
+    }
+}
+
+/// Kept blocks: subheadings, list items, body.
+fn body_kind(blocks: &[Block], i: usize) -> ParagraphKind {
+    let block = &blocks[i];
+    match block.markup {
+        Markup::ListItem => return ParagraphKind::ListItem,
+        Markup::Heading => return ParagraphKind::Heading,
+        _ => {}
+    }
+    let text = block.text.trim();
+    if word_count(text) <= 12
+        && text.chars().count() <= 90
+        && !text.ends_with(['.', ':', ';', ','])
+        && i + 1 < blocks.len()
+    {
+        return ParagraphKind::Heading;
+    }
+    ParagraphKind::Body
+}
+
+/// The paragraph right after the headline is its standfirst when it is short
+/// and comes before the body proper.
+fn mark_standfirst(blocks: &[Block], roles: &mut [Role]) {
+    let Some(h) = roles
+        .iter()
+        .position(|r| matches!(r, Role::Headline | Role::Remove(RemovalReason::Headline)))
+    else {
+        return;
+    };
+    let Some(next) = (h + 1..blocks.len()).find(|&i| matches!(roles[i], Role::Keep(_))) else {
+        return;
+    };
+    let only_chrome_between = (h + 1..next).all(|i| {
+        matches!(
+            roles[i],
+            Role::Remove(RemovalReason::Byline | RemovalReason::Dateline | RemovalReason::Chrome)
+        )
+    });
+    let kept_after = (next + 1..blocks.len()).any(|i| matches!(roles[i], Role::Keep(_)));
+    let short = word_count(&blocks[next].text) <= 45;
+    if only_chrome_between
+        && kept_after
+        && short
+        && matches!(
+            roles[next],
+            Role::Keep(ParagraphKind::Body | ParagraphKind::Heading)
+        )
+    {
+        roles[next] = Role::Keep(ParagraphKind::Standfirst);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_tails() {
+        assert_eq!(credit_tail("Leaders meet in Paris. AFP"), "AFP");
+        assert_eq!(
+            credit_tail("A man speaks (AP Photo/Jane Doe)"),
+            "AP Photo/Jane Doe"
+        );
+        assert_eq!(
+            credit_tail("On Sept 4, 2025. JOHN DOE / VIA REUTERS"),
+            "JOHN DOE / VIA REUTERS"
+        );
+        assert_eq!(
+            credit_tail("*A man speaks. (Example Post/Jo Roe)*"),
+            "Example Post/Jo Roe"
+        );
+        assert_eq!(credit_tail("No tail here"), "No tail here");
+    }
+
+    #[test]
+    fn authors_split() {
+        assert_eq!(split_authors("A B, C D and E F"), ["A B", "C D", "E F"]);
+        assert_eq!(split_authors("A B with AFP"), ["A B", "AFP"]);
+    }
+
+    fn block(text: &str) -> Block {
+        Block {
+            text: text.into(),
+            line: 1,
+            markup: Markup::Plain,
+            link_only: false,
+            spaced: false,
+        }
+    }
+
+    #[test]
+    fn navigation_lines() {
+        assert!(is_navigation(&block("World | Asia | Pakistan")));
+        assert!(is_navigation(&block("Home / News / Europe")));
+        assert!(is_navigation(&block(
+            "example.com | Legal notice | Contact"
+        )));
+        assert!(!is_navigation(&block("The vote was 26 / 35 in favour.")));
+        assert!(!is_navigation(&block(
+            "Prices rose | analysts said the rise would continue for months"
+        )));
+        let spaced = Block {
+            spaced: true,
+            ..block("World Business Markets Legal")
+        };
+        assert!(is_navigation(&spaced));
+    }
+
+    #[test]
+    fn language_lines() {
+        let languages: Vec<String> = [
+            "English",
+            "Français",
+            "Deutsch",
+            "العربية",
+            "Bahasa Indonesia",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert!(is_language_line(
+            "English Français Deutsch العربية",
+            &languages
+        ));
+        assert!(is_language_line(
+            "Français | English | Bahasa Indonesia",
+            &languages
+        ));
+        assert!(!is_language_line("English", &languages));
+        assert!(!is_language_line("English lessons", &languages));
+    }
+
+    #[test]
+    fn headline_shapes() {
+        assert!(reads_like_headline(
+            "Europe Aims to Show It Is Ready to Secure Postwar Ukraine"
+        ));
+        assert!(!reads_like_headline(
+            "World Business Markets Sustainability"
+        ));
+        assert!(!reads_like_headline("The talks ended without a deal."));
+    }
+}

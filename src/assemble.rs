@@ -25,13 +25,7 @@ pub fn assemble(loaded: Loaded, config: &Config, knowledge: &Knowledge) -> Brief
     };
     Briefing {
         schema_version: SCHEMA_VERSION,
-        event: Event {
-            title,
-            date,
-            title_origin,
-            date_origin,
-            summary: config.summary.clone(),
-        },
+        event: Event { title, date, title_origin, date_origin, summary: config.summary.clone() },
         sources: loaded.sources,
         people: Vec::new(),
         quotes: Vec::new(),
@@ -58,16 +52,7 @@ fn salient(text: &str, knowledge: &Knowledge) -> HashSet<String> {
 fn infer_title(sources: &[Source], knowledge: &Knowledge) -> String {
     let bodies: Vec<HashSet<String>> = sources
         .iter()
-        .map(|s| {
-            salient(
-                &s.paragraphs
-                    .iter()
-                    .map(|p| p.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                knowledge,
-            )
-        })
+        .map(|s| salient(&s.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "), knowledge))
         .collect();
     let best = sources
         .iter()
@@ -87,11 +72,7 @@ fn infer_title(sources: &[Source], knowledge: &Knowledge) -> String {
         .max_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
     match best {
         Some((_, _, title)) => title.clone(),
-        None => format!(
-            "Briefing on {} article{}",
-            sources.len(),
-            if sources.len() == 1 { "" } else { "s" }
-        ),
+        None => format!("Briefing on {} article{}", sources.len(), if sources.len() == 1 { "" } else { "s" }),
     }
 }
 
@@ -102,8 +83,5 @@ fn most_common_date(sources: &[Source]) -> Option<String> {
         *counts.entry(date).or_default() += 1;
     }
     let max = counts.values().copied().max()?;
-    counts
-        .into_iter()
-        .find(|(_, n)| *n == max)
-        .map(|(d, _)| d.to_string())
+    counts.into_iter().find(|(_, n)| *n == max).map(|(d, _)| d.to_string())
 }

@@ -23,11 +23,7 @@ pub enum ConfigError {
         source: std::io::Error,
     },
     #[error("{path}:{line}: {message}")]
-    Parse {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
+    Parse { path: PathBuf, line: usize, message: String },
 }
 
 /// A value from the file with the line it was written on.
@@ -92,10 +88,7 @@ impl Config {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
             Err(source) => {
-                return Err(ConfigError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                });
+                return Err(ConfigError::Read { path: path.to_path_buf(), source });
             }
         };
         Config::parse(&text, path, diags)
@@ -108,24 +101,14 @@ impl Config {
             line: err.span().map(|s| line_of(text, s.start)).unwrap_or(1),
             message: err.message().to_string(),
         })?;
-        let located = |s: Spanned<String>| Located {
-            line: line_of(text, s.span().start),
-            value: s.into_inner(),
-        };
+        let located = |s: Spanned<String>| Located { line: line_of(text, s.span().start), value: s.into_inner() };
         // Parsed a second time for the keys alone: serde drops unknown keys silently.
         let keys: BTreeMap<Spanned<String>, toml::Value> = toml::from_str(text).unwrap_or_default();
-        for key in keys
-            .keys()
-            .filter(|k| !KNOWN_KEYS.contains(&k.get_ref().as_str()))
-        {
+        for key in keys.keys().filter(|k| !KNOWN_KEYS.contains(&k.get_ref().as_str())) {
             diags.warn(
                 path,
                 Some(line_of(text, key.span().start)),
-                format!(
-                    "unknown key `{}` (expected {})",
-                    key.get_ref(),
-                    KNOWN_KEYS.join(", ")
-                ),
+                format!("unknown key `{}` (expected {})", key.get_ref(), KNOWN_KEYS.join(", ")),
             );
         }
         let date = raw.date.map(located);
@@ -145,20 +128,13 @@ impl Config {
             summary: raw.summary,
             pin: raw.pin.into_iter().map(located).collect(),
             hide: raw.hide.into_iter().map(located).collect(),
-            rename: raw
-                .rename
-                .into_iter()
-                .map(|(id, name)| (id.into_inner(), located(name)))
-                .collect(),
+            rename: raw.rename.into_iter().map(|(id, name)| (id.into_inner(), located(name))).collect(),
             merge: raw
                 .merge
                 .into_iter()
                 .map(|m| {
                     let m = m.into_inner();
-                    Merge {
-                        into: located(m.into),
-                        from: m.from.into_iter().map(located).collect(),
-                    }
+                    Merge { into: located(m.into), from: m.from.into_iter().map(located).collect() }
                 })
                 .collect(),
         })
@@ -167,11 +143,7 @@ impl Config {
     /// Warns about an id in the file that matches nothing in the briefing.
     pub fn warn_unmatched(&self, diags: &mut Diagnostics, what: &str, id: &Located<String>) {
         if let Some(path) = &self.path {
-            diags.warn(
-                path,
-                Some(id.line),
-                format!("{what} `{}` matches nothing in this briefing", id.value),
-            );
+            diags.warn(path, Some(id.line), format!("{what} `{}` matches nothing in this briefing", id.value));
         }
     }
 }
@@ -186,13 +158,7 @@ mod tests {
         let mut diags = Diagnostics::default();
         let config = Config::parse(text, Path::new("briefing.toml"), &mut diags).unwrap();
         assert_eq!(config.title.as_deref(), Some("T"));
-        assert_eq!(
-            config.pin[0],
-            Located {
-                value: "fact-1".into(),
-                line: 3
-            }
-        );
+        assert_eq!(config.pin[0], Located { value: "fact-1".into(), line: 3 });
         assert_eq!(config.rename["dis-1"].line, 6);
         assert_eq!(config.merge[0].from[0].line, 9);
         let messages: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
@@ -207,15 +173,7 @@ mod tests {
     #[test]
     fn bad_date_is_an_error_with_its_line() {
         let mut diags = Diagnostics::default();
-        let err = Config::parse(
-            "title = \"T\"\ndate = \"4 Sept\"\n",
-            Path::new("b.toml"),
-            &mut diags,
-        )
-        .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "b.toml:2: date `4 Sept` is not a date in the form YYYY-MM-DD"
-        );
+        let err = Config::parse("title = \"T\"\ndate = \"4 Sept\"\n", Path::new("b.toml"), &mut diags).unwrap_err();
+        assert_eq!(err.to_string(), "b.toml:2: date `4 Sept` is not a date in the form YYYY-MM-DD");
     }
 }

@@ -53,19 +53,8 @@ impl Diagnostics {
         self.push(Severity::Error, path, line, message);
     }
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        path: &Path,
-        line: Option<usize>,
-        message: impl Into<String>,
-    ) {
-        self.items.push(Diagnostic {
-            severity,
-            path: Some(path.to_path_buf()),
-            line,
-            message: message.into(),
-        });
+    fn push(&mut self, severity: Severity, path: &Path, line: Option<usize>, message: impl Into<String>) {
+        self.items.push(Diagnostic { severity, path: Some(path.to_path_buf()), line, message: message.into() });
     }
 
     /// Appends another stage's diagnostics (e.g. one file's, found in parallel).

@@ -25,11 +25,7 @@ pub enum KnowledgeError {
         source: std::io::Error,
     },
     #[error("data file {name}, line {line}: {message}")]
-    Parse {
-        name: String,
-        line: usize,
-        message: String,
-    },
+    Parse { name: String, line: usize, message: String },
 }
 
 #[derive(Debug, Deserialize)]
@@ -249,46 +245,31 @@ fn data_text(name: &str, override_dir: Option<&Path>) -> Result<String, Knowledg
     if let Some(dir) = override_dir {
         let path = dir.join(name);
         if path.is_file() {
-            return std::fs::read_to_string(&path)
-                .map_err(|source| KnowledgeError::Read { path, source });
+            return std::fs::read_to_string(&path).map_err(|source| KnowledgeError::Read { path, source });
         }
     }
-    embedded::DATA
-        .iter()
-        .find(|(file, _)| *file == name)
-        .map(|(_, text)| (*text).to_string())
-        .ok_or_else(|| KnowledgeError::Missing {
+    embedded::DATA.iter().find(|(file, _)| *file == name).map(|(_, text)| (*text).to_string()).ok_or_else(|| {
+        KnowledgeError::Missing {
             name: name.to_string(),
-            dir: override_dir
-                .map(|d| d.display().to_string())
-                .unwrap_or_else(|| "data/".into()),
-        })
+            dir: override_dir.map(|d| d.display().to_string()).unwrap_or_else(|| "data/".into()),
+        }
+    })
 }
 
 fn parse<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Result<T, KnowledgeError> {
     toml::from_str(text).map_err(|err| KnowledgeError::Parse {
         name: name.to_string(),
-        line: err
-            .span()
-            .map(|span| line_of(text, span.start))
-            .unwrap_or(1),
+        line: err.span().map(|span| line_of(text, span.start)).unwrap_or(1),
         message: err.message().to_string(),
     })
 }
 
 /// 1-based line of a byte offset.
 pub fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+    text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn load<T: serde::de::DeserializeOwned>(
-    name: &str,
-    dir: Option<&Path>,
-) -> Result<T, KnowledgeError> {
+fn load<T: serde::de::DeserializeOwned>(name: &str, dir: Option<&Path>) -> Result<T, KnowledgeError> {
     parse(name, &data_text(name, dir)?)
 }
 
@@ -350,11 +331,8 @@ impl Knowledge {
         let lower_map = |items: Vec<NamedForms>, names: &[&str]| -> HashMap<String, u32> {
             let mut map = HashMap::new();
             for item in items {
-                let number = names
-                    .iter()
-                    .position(|n| n.eq_ignore_ascii_case(&item.name))
-                    .map(|p| p as u32 + 1)
-                    .unwrap_or(0);
+                let number =
+                    names.iter().position(|n| n.eq_ignore_ascii_case(&item.name)).map(|p| p as u32 + 1).unwrap_or(0);
                 for form in item.forms.iter().chain(std::iter::once(&item.name)) {
                     map.insert(form.to_lowercase(), number);
                 }
@@ -375,34 +353,14 @@ impl Knowledge {
             "november",
             "december",
         ];
-        const WEEKDAYS: [&str; 7] = [
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-        ];
+        const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
         Ok(Knowledge {
             places,
-            honorifics: people
-                .honorific
-                .into_iter()
-                .map(|h| (h.form, h.gender))
-                .collect(),
+            honorifics: people.honorific.into_iter().map(|h| (h.form, h.gender)).collect(),
             titles,
-            role_nouns: people
-                .role_nouns
-                .into_iter()
-                .map(|w| w.to_lowercase())
-                .collect(),
-            pronouns: people
-                .pronouns
-                .into_iter()
-                .map(|p| (p.form.to_lowercase(), p.gender))
-                .collect(),
+            role_nouns: people.role_nouns.into_iter().map(|w| w.to_lowercase()).collect(),
+            pronouns: people.pronouns.into_iter().map(|p| (p.form.to_lowercase(), p.gender)).collect(),
             name_particles: people.name_particles.into_iter().collect(),
             speech_verbs,
             attribution_phrases: PhraseIndex::from_words(&speech.attribution_phrases),
@@ -413,11 +371,7 @@ impl Knowledge {
             units: dates
                 .units
                 .into_iter()
-                .flat_map(|u| {
-                    u.forms
-                        .into_iter()
-                        .map(move |f| (f.to_lowercase(), u.unit.clone()))
-                })
+                .flat_map(|u| u.forms.into_iter().map(move |f| (f.to_lowercase(), u.unit.clone())))
                 .collect(),
             after_words: lowered(dates.after_words),
             before_words: lowered(dates.before_words),
@@ -454,9 +408,7 @@ impl Knowledge {
     /// The country an organisation belongs to, if it is a national institution.
     pub fn organisation_country(&self, i: usize) -> Option<usize> {
         let country = &self.organisations[i].country;
-        (!country.is_empty())
-            .then(|| self.countries.iter().position(|c| &c.name == country))
-            .flatten()
+        (!country.is_empty()).then(|| self.countries.iter().position(|c| &c.name == country)).flatten()
     }
 
     /// The gender an honorific implies, when `word` is one ("Mr." gives "m").
@@ -484,9 +436,7 @@ impl Knowledge {
 
     /// The speech verb at the start of `words`, as (length in words, lemma).
     pub fn speech_verb_at(&self, words: &[&str]) -> Option<(usize, &str)> {
-        self.speech_verbs
-            .longest(words)
-            .map(|(lemma, n)| (n, lemma.as_str()))
+        self.speech_verbs.longest(words).map(|(lemma, n)| (n, lemma.as_str()))
     }
 
     /// Length of an attribution phrase ("according to") starting at `words[0]`.
@@ -500,18 +450,12 @@ impl Knowledge {
     }
 
     pub fn month(&self, word: &str) -> Option<u32> {
-        self.months
-            .get(&word.to_lowercase())
-            .copied()
-            .filter(|&m| m > 0)
+        self.months.get(&word.to_lowercase()).copied().filter(|&m| m > 0)
     }
 
     /// Weekday number, Monday = 1.
     pub fn weekday(&self, word: &str) -> Option<u32> {
-        self.weekdays
-            .get(&word.to_lowercase())
-            .copied()
-            .filter(|&d| d > 0)
+        self.weekdays.get(&word.to_lowercase()).copied().filter(|&d| d > 0)
     }
 
     pub fn relative_phrases(&self) -> &[RelativePhrase] {
@@ -545,16 +489,12 @@ impl Knowledge {
 
     /// The approximator ending exactly at the end of `words` ("more than"), as (length, kind).
     pub fn approximator_before(&self, words: &[&str]) -> Option<(usize, &str)> {
-        self.approximators
-            .longest_suffix_value(words)
-            .map(|(kind, n)| (n, kind.as_str()))
+        self.approximators.longest_suffix_value(words).map(|(kind, n)| (n, kind.as_str()))
     }
 
     /// ISO code of a currency symbol or word.
     pub fn currency(&self, word: &str) -> Option<&str> {
-        self.currencies
-            .get(&word.to_lowercase())
-            .map(String::as_str)
+        self.currencies.get(&word.to_lowercase()).map(String::as_str)
     }
 
     /// Length of a percent word ("per cent") at the start of `words`.
@@ -586,19 +526,13 @@ struct PhraseIndex<V> {
 
 impl<V> Default for PhraseIndex<V> {
     fn default() -> Self {
-        Self {
-            by_first: HashMap::new(),
-            by_last: HashMap::new(),
-        }
+        Self { by_first: HashMap::new(), by_last: HashMap::new() }
     }
 }
 
 impl<V: Clone> PhraseIndex<V> {
     fn words_of(phrase: &str) -> Vec<String> {
-        crate::text::words(phrase)
-            .into_iter()
-            .map(str::to_string)
-            .collect()
+        crate::text::words(phrase).into_iter().map(str::to_string).collect()
     }
 
     fn add(&mut self, words: Vec<String>, value: V) {
@@ -608,7 +542,7 @@ impl<V: Clone> PhraseIndex<V> {
         for (key, map) in [(first, &mut self.by_first), (last, &mut self.by_last)] {
             let entry = map.entry(key).or_default();
             entry.push((words.clone(), value.clone()));
-            entry.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            entry.sort_by_key(|(phrase, _)| std::cmp::Reverse(phrase.len()));
         }
     }
 
@@ -632,13 +566,10 @@ impl<V: Clone> PhraseIndex<V> {
 
     fn longest_cased(&self, words: &[&str]) -> Option<(&V, usize)> {
         let first = words.first()?;
-        self.by_first
-            .get(*first)?
-            .iter()
-            .find_map(|(phrase, value)| {
-                (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(a, b)| a == b))
-                    .then_some((value, phrase.len()))
-            })
+        self.by_first.get(*first)?.iter().find_map(|(phrase, value)| {
+            (phrase.len() <= words.len() && phrase.iter().zip(words).all(|(a, b)| a == b))
+                .then_some((value, phrase.len()))
+        })
     }
 
     fn longest_suffix_value(&self, words: &[&str]) -> Option<(&V, usize)> {
@@ -646,13 +577,8 @@ impl<V: Clone> PhraseIndex<V> {
         let lowered: Vec<String> = words[start..].iter().map(|w| w.to_lowercase()).collect();
         let last = lowered.last()?;
         self.by_last.get(last)?.iter().find_map(|(phrase, value)| {
-            (phrase.len() <= lowered.len()
-                && phrase
-                    .iter()
-                    .rev()
-                    .zip(lowered.iter().rev())
-                    .all(|(a, b)| a == b))
-            .then_some((value, phrase.len()))
+            (phrase.len() <= lowered.len() && phrase.iter().rev().zip(lowered.iter().rev()).all(|(a, b)| a == b))
+                .then_some((value, phrase.len()))
         })
     }
 

@@ -106,12 +106,7 @@ pub fn build(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, Bui
     let templates = Templates::load(options.templates.as_deref())?;
     let briefing = analyse(options, diags)?;
     output::replace_folder(&options.out, |folder| -> Result<(), BuildError> {
-        render::render(
-            &briefing,
-            &options.formats,
-            &templates,
-            &DirSink::new(folder),
-        )?;
+        render::render(&briefing, &options.formats, &templates, &DirSink::new(folder))?;
         Ok(())
     })?;
     Ok(briefing)

@@ -101,9 +101,7 @@ fn options(input: &InputArgs, out: PathBuf) -> Options {
         data: input.data.clone(),
         config: input.config.clone(),
         formats,
-        load: LoadOptions {
-            max_file_bytes: input.max_file_size.saturating_mul(1024 * 1024),
-        },
+        load: LoadOptions { max_file_bytes: input.max_file_size.saturating_mul(1024 * 1024) },
     }
 }
 
@@ -114,19 +112,11 @@ fn main() -> ExitCode {
     let (input, result, verb) = match &cli.command {
         Command::Build(args) => {
             let options = options(&args.input, args.out.clone());
-            (
-                &args.input,
-                briefing::build(&options, &mut diags).map(|b| (b, Some(args.out.clone()))),
-                "built",
-            )
+            (&args.input, briefing::build(&options, &mut diags).map(|b| (b, Some(args.out.clone()))), "built")
         }
         Command::Check(args) => {
             let options = options(args, PathBuf::new());
-            (
-                args,
-                briefing::check(&options, &mut diags).map(|b| (b, None)),
-                "checked",
-            )
+            (args, briefing::check(&options, &mut diags).map(|b| (b, None)), "checked")
         }
     };
     for diagnostic in diags.iter() {
@@ -134,10 +124,7 @@ fn main() -> ExitCode {
     }
     if input.timings {
         for (stage, took) in briefing::timing::take() {
-            eprintln!(
-                "timing: {stage:<16} {:>8.1} ms",
-                took.as_secs_f64() * 1000.0
-            );
+            eprintln!("timing: {stage:<16} {:>8.1} ms", took.as_secs_f64() * 1000.0);
         }
     }
     match result {
@@ -166,13 +153,7 @@ fn chain(err: &BuildError) -> String {
     message
 }
 
-fn summary(
-    verb: &str,
-    briefing: &Briefing,
-    out: Option<PathBuf>,
-    warnings: usize,
-    started: Instant,
-) -> String {
+fn summary(verb: &str, briefing: &Briefing, out: Option<PathBuf>, warnings: usize, started: Instant) -> String {
     let place = out.map(|o| format!(" {}", o.display())).unwrap_or_default();
     format!(
         "{verb}{place} from {} article{} ({} skipped, {} warning{}) in {:.2} s",

@@ -113,9 +113,7 @@ pub struct Removed {
 }
 
 /// Why a line is not part of the article.
-#[derive(
-    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
-)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
 pub enum RemovalReason {
     /// A photo caption or credit line.
@@ -148,9 +146,7 @@ pub struct SkippedFile {
 }
 
 /// Where in a source something was found.
-#[derive(
-    Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash,
-)]
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Citation {
     pub source: String,
     /// 1-based paragraph; 0 is the source's title.
@@ -291,9 +287,7 @@ pub struct Disagreement {
 }
 
 /// What sort of difference a disagreement row shows.
-#[derive(
-    Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
-)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord)]
 #[serde(rename_all = "kebab-case")]
 pub enum DisagreementKind {
     Number,

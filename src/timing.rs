@@ -15,8 +15,5 @@ pub fn record(stage: &str, started: Instant) {
 
 /// Takes the records collected so far, in the order the stages ran.
 pub fn take() -> Vec<(String, Duration)> {
-    RECORDS
-        .lock()
-        .map(|mut r| std::mem::take(&mut *r))
-        .unwrap_or_default()
+    RECORDS.lock().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default()
 }

@@ -39,11 +39,7 @@ pub fn text_blocks(body: &str, first_line: usize) -> Vec<Block> {
     if is_hard_wrapped(&lines) {
         return wrapped_blocks(&lines, first_line);
     }
-    lines
-        .iter()
-        .enumerate()
-        .filter_map(|(i, line)| plain_block(line, first_line + i))
-        .collect()
+    lines.iter().enumerate().filter_map(|(i, line)| plain_block(line, first_line + i)).collect()
 }
 
 fn plain_block(line: &str, line_no: usize) -> Option<Block> {
@@ -52,35 +48,19 @@ fn plain_block(line: &str, line_no: usize) -> Option<Block> {
         return None;
     }
     let spaced = line.trim().contains("  ") || line.trim().contains('\t');
-    let bullet = BULLETS
-        .iter()
-        .find_map(|b| text.strip_prefix(b))
-        .filter(|rest| rest.chars().any(char::is_alphanumeric));
+    let bullet =
+        BULLETS.iter().find_map(|b| text.strip_prefix(b)).filter(|rest| rest.chars().any(char::is_alphanumeric));
     Some(match bullet {
-        Some(rest) => Block {
-            text: rest.to_string(),
-            line: line_no,
-            markup: Markup::ListItem,
-            link_only: false,
-            spaced,
-        },
-        None => Block {
-            text,
-            line: line_no,
-            markup: Markup::Plain,
-            link_only: false,
-            spaced,
-        },
+        Some(rest) => {
+            Block { text: rest.to_string(), line: line_no, markup: Markup::ListItem, link_only: false, spaced }
+        }
+        None => Block { text, line: line_no, markup: Markup::Plain, link_only: false, spaced },
     })
 }
 
 /// Text wrapped at a fixed width: paragraphs of several short lines between blank lines.
 fn is_hard_wrapped(lines: &[&str]) -> bool {
-    let lengths: Vec<usize> = lines
-        .iter()
-        .map(|l| l.trim().chars().count())
-        .filter(|&n| n > 0)
-        .collect();
+    let lengths: Vec<usize> = lines.iter().map(|l| l.trim().chars().count()).filter(|&n| n > 0).collect();
     if lengths.len() < 4 || lengths.iter().any(|&n| n > 120) {
         return false;
     }
@@ -152,19 +132,11 @@ pub fn markdown_blocks(body: &str, first_line: usize) -> Vec<Block> {
             Event::End(TagEnd::Item) => {
                 flush_segments(&mut segments, markup, &mut blocks);
                 item_depth = item_depth.saturating_sub(1);
-                markup = if item_depth > 0 {
-                    Markup::ListItem
-                } else {
-                    Markup::Plain
-                };
+                markup = if item_depth > 0 { Markup::ListItem } else { Markup::Plain };
             }
             Event::Start(Tag::Paragraph | Tag::CodeBlock(_) | Tag::HtmlBlock) => {
                 flush_segments(&mut segments, markup, &mut blocks);
-                markup = if item_depth > 0 {
-                    Markup::ListItem
-                } else {
-                    Markup::Plain
-                };
+                markup = if item_depth > 0 { Markup::ListItem } else { Markup::Plain };
                 line_break = true;
             }
             Event::Start(Tag::Heading { .. }) => {
@@ -172,15 +144,9 @@ pub fn markdown_blocks(body: &str, first_line: usize) -> Vec<Block> {
                 markup = Markup::Heading;
                 line_break = true;
             }
-            Event::End(
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock,
-            ) => {
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock | TagEnd::HtmlBlock) => {
                 flush_segments(&mut segments, markup, &mut blocks);
-                markup = if item_depth > 0 {
-                    Markup::ListItem
-                } else {
-                    Markup::Plain
-                };
+                markup = if item_depth > 0 { Markup::ListItem } else { Markup::Plain };
             }
             Event::Rule => {
                 flush_segments(&mut segments, markup, &mut blocks);
@@ -220,11 +186,7 @@ pub fn markdown_blocks(body: &str, first_line: usize) -> Vec<Block> {
                 // Raw HTML blocks keep their own line structure.
                 for (i, piece) in text.split('\n').enumerate() {
                     if line_break || i > 0 || segments.is_empty() {
-                        segments.push(Segment {
-                            text: String::new(),
-                            line: line_at(range.start) + i,
-                            linked: 0,
-                        });
+                        segments.push(Segment { text: String::new(), line: line_at(range.start) + i, linked: 0 });
                         line_break = false;
                     }
                     let segment = segments.last_mut().expect("a segment was just pushed");
@@ -248,10 +210,7 @@ pub fn markdown_blocks(body: &str, first_line: usize) -> Vec<Block> {
 fn flush_segments(segments: &mut Vec<Segment>, markup: Markup, blocks: &mut Vec<Block>) {
     let taken: Vec<Segment> = std::mem::take(segments)
         .into_iter()
-        .map(|s| Segment {
-            text: normalize_space(&s.text),
-            ..s
-        })
+        .map(|s| Segment { text: normalize_space(&s.text), ..s })
         .filter(|s| !s.text.is_empty())
         .collect();
     if taken.is_empty() {
@@ -259,11 +218,7 @@ fn flush_segments(segments: &mut Vec<Segment>, markup: Markup, blocks: &mut Vec<
     }
     let non_final = &taken[..taken.len() - 1];
     // Wrapped lines run close to the wrap width and break mid-sentence.
-    let width = taken
-        .iter()
-        .map(|s| s.text.chars().count())
-        .max()
-        .unwrap_or(0);
+    let width = taken.iter().map(|s| s.text.chars().count()).max().unwrap_or(0);
     let wrapped = non_final
         .iter()
         .filter(|s| {
@@ -276,28 +231,12 @@ fn flush_segments(segments: &mut Vec<Segment>, markup: Markup, blocks: &mut Vec<
     if is_prose || taken.len() == 1 {
         let line = taken[0].line;
         let all_linked = taken.iter().all(link_only);
-        let text = taken
-            .into_iter()
-            .map(|s| s.text)
-            .collect::<Vec<_>>()
-            .join(" ");
-        blocks.push(Block {
-            text,
-            line,
-            markup,
-            link_only: all_linked,
-            spaced: false,
-        });
+        let text = taken.into_iter().map(|s| s.text).collect::<Vec<_>>().join(" ");
+        blocks.push(Block { text, line, markup, link_only: all_linked, spaced: false });
     } else {
         for s in taken {
             let link_only = link_only(&s);
-            blocks.push(Block {
-                text: s.text,
-                line: s.line,
-                markup,
-                link_only,
-                spaced: false,
-            });
+            blocks.push(Block { text: s.text, line: s.line, markup, link_only, spaced: false });
         }
     }
 }
@@ -307,10 +246,7 @@ mod tests {
     use super::*;
 
     fn texts(blocks: &[Block]) -> Vec<(&str, usize, Markup)> {
-        blocks
-            .iter()
-            .map(|b| (b.text.as_str(), b.line, b.markup))
-            .collect()
+        blocks.iter().map(|b| (b.text.as_str(), b.line, b.markup)).collect()
     }
 
     #[test]
@@ -332,10 +268,7 @@ mod tests {
         let body = "The first paragraph of the article is wrapped at a\nfixed width as old e-mail text often is and goes\non for a while.\n\nThe second paragraph is wrapped the same way and it\ncontinues here with more words to show the joining\nof lines.\n";
         let blocks = text_blocks(body, 1);
         assert_eq!(blocks.len(), 2);
-        assert!(
-            blocks[0].text.starts_with("The first paragraph")
-                && blocks[0].text.ends_with("for a while.")
-        );
+        assert!(blocks[0].text.starts_with("The first paragraph") && blocks[0].text.ends_with("for a while."));
         assert_eq!(blocks[1].line, 5);
     }
 
@@ -347,11 +280,7 @@ mod tests {
             texts(&blocks),
             [
                 ("Heading", 10, Markup::Heading),
-                (
-                    "Some emphasis and <script>alert(1)</script> here.",
-                    12,
-                    Markup::Plain
-                ),
+                ("Some emphasis and <script>alert(1)</script> here.", 12, Markup::Plain),
                 ("one", 14, Markup::ListItem),
                 ("two", 15, Markup::ListItem),
                 ("A caption", 17, Markup::Image),
@@ -364,10 +293,7 @@ mod tests {
     fn markdown_lines_stay_apart_unless_wrapped_prose() {
         let body = "**The Daily**\nNews in your inbox every morning.\n[Subscribe now](https://x)\n\nA long paragraph of prose that has been wrapped at a fixed\nwidth by its writer and continues on the next line here.\n";
         let blocks = markdown_blocks(body, 1);
-        let got: Vec<(&str, usize, bool)> = blocks
-            .iter()
-            .map(|b| (b.text.as_str(), b.line, b.link_only))
-            .collect();
+        let got: Vec<(&str, usize, bool)> = blocks.iter().map(|b| (b.text.as_str(), b.line, b.link_only)).collect();
         assert_eq!(
             got,
             [

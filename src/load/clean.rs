@@ -53,15 +53,9 @@ fn remove(reason: RemovalReason) -> Option<Role> {
 pub fn clean(blocks: &[Block], knowledge: &Knowledge, known: Known) -> Cleaned {
     let mut roles: Vec<Option<Role>> = blocks.iter().map(|b| line_rule(b, knowledge)).collect();
 
-    let byline_index = roles
-        .iter()
-        .position(|r| *r == remove(RemovalReason::Byline));
+    let byline_index = roles.iter().position(|r| *r == remove(RemovalReason::Byline));
     let byline = byline_index.map(|i| strip_by(&blocks[i].text).to_string());
-    let authors: Vec<String> = known
-        .byline
-        .or(byline.as_deref())
-        .map(split_authors)
-        .unwrap_or_default();
+    let authors: Vec<String> = known.byline.or(byline.as_deref()).map(split_authors).unwrap_or_default();
     for (block, role) in blocks.iter().zip(roles.iter_mut()) {
         if role.is_none() && is_credit_line(&block.text, &authors, &knowledge.chrome) {
             *role = remove(RemovalReason::Credits);
@@ -87,11 +81,7 @@ pub fn clean(blocks: &[Block], knowledge: &Knowledge, known: Known) -> Cleaned {
         .map(|(i, role)| role.unwrap_or_else(|| Role::Keep(body_kind(blocks, i))))
         .collect();
     mark_standfirst(blocks, &mut roles);
-    Cleaned {
-        roles,
-        byline,
-        published,
-    }
+    Cleaned { roles, byline, published }
 }
 
 /// Rules that look at one block alone.
@@ -108,19 +98,11 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
     if starts_with_phrase(&folded, &chrome.teaser_prefixes) && !has_quotation(text) {
         return remove(RemovalReason::Teaser);
     }
-    if is_chrome_line(&folded, &chrome.chrome_phrases)
-        || is_short_chrome(&folded, &chrome.short_line_phrases)
-    {
+    if is_chrome_line(&folded, &chrome.chrome_phrases) || is_short_chrome(&folded, &chrome.short_line_phrases) {
         return remove(RemovalReason::Chrome);
     }
     if is_language_line(text, &chrome.languages) {
         return remove(RemovalReason::LanguagePicker);
-    }
-    if is_navigation(block) {
-        return remove(RemovalReason::Chrome);
-    }
-    if is_caption(text, chrome) {
-        return remove(RemovalReason::Caption);
     }
     if is_byline(text, chrome) {
         return remove(RemovalReason::Byline);
@@ -128,10 +110,13 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
     if is_dateline(text, knowledge) {
         return remove(RemovalReason::Dateline);
     }
-    if starts_with_phrase(
-        folded.trim_start_matches(['(', '*', '_', '[']),
-        &chrome.credit_line_prefixes,
-    ) {
+    if is_navigation(block) {
+        return remove(RemovalReason::Chrome);
+    }
+    if is_caption(text, chrome) {
+        return remove(RemovalReason::Caption);
+    }
+    if starts_with_phrase(folded.trim_start_matches(['(', '*', '_', '[']), &chrome.credit_line_prefixes) {
         return remove(RemovalReason::Credits);
     }
     if is_strong_promo(text, &folded, chrome) {
@@ -153,11 +138,7 @@ fn word_count(text: &str) -> usize {
 
 /// The folded text starts with one of the (folded) phrases, followed by a word boundary.
 fn starts_with_phrase(folded: &str, phrases: &[String]) -> bool {
-    phrases.iter().any(|p| {
-        folded
-            .strip_prefix(p.as_str())
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    })
+    phrases.iter().any(|p| folded.strip_prefix(p.as_str()).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)))
 }
 
 /// A chrome phrase alone, or followed by punctuation or figures ("Listen to this article · 8:20 min").
@@ -182,10 +163,9 @@ fn is_short_chrome(folded: &str, phrases: &[String]) -> bool {
 fn contains_phrase(folded: &str, phrase: &str) -> bool {
     let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
     folded.match_indices(phrase).any(|(i, _)| {
-        let starts_word = phrase.starts_with(|c: char| !c.is_alphanumeric())
-            || edge(folded[..i].chars().next_back());
-        let ends_word = phrase.ends_with(|c: char| !c.is_alphanumeric())
-            || edge(folded[i + phrase.len()..].chars().next());
+        let starts_word = phrase.starts_with(|c: char| !c.is_alphanumeric()) || edge(folded[..i].chars().next_back());
+        let ends_word =
+            phrase.ends_with(|c: char| !c.is_alphanumeric()) || edge(folded[i + phrase.len()..].chars().next());
         starts_word && ends_word
     })
 }
@@ -209,32 +189,20 @@ fn is_navigation(block: &Block) -> bool {
     };
     let mut items = vec![text.to_string()];
     for separator in NAV_SEPARATORS {
-        items = items
-            .iter()
-            .flat_map(|i| i.split(separator).map(str::to_string).collect::<Vec<_>>())
-            .collect();
+        items = items.iter().flat_map(|i| i.split(separator).map(str::to_string).collect::<Vec<_>>()).collect();
     }
     if items.len() >= 2 && items.iter().all(|i| item_like(i)) {
         return true;
     }
-    let all_capitalised = text
-        .split_whitespace()
-        .all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
+    let all_capitalised =
+        text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
     block.spaced && all_capitalised && word_count(text) <= SHORT_WORDS
 }
 
 /// A line listing two or more language names and nothing else.
 fn is_language_line(text: &str, languages: &[String]) -> bool {
-    let cleaned: String = text
-        .chars()
-        .map(|c| {
-            if matches!(c, '|' | '·' | '•' | '/' | ',') {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    let cleaned: String =
+        text.chars().map(|c| if matches!(c, '|' | '·' | '•' | '/' | ',') { ' ' } else { c }).collect();
     let tokens: Vec<&str> = cleaned.split_whitespace().collect();
     let mut i = 0;
     let mut found = 0;
@@ -263,13 +231,8 @@ fn is_caption(text: &str, chrome: &ChromeWords) -> bool {
     }
     let tail = credit_tail(text);
     let whole_line = tail.len() == text.trim().len();
-    let starts_with_marker = chrome
-        .credit_markers
-        .iter()
-        .any(|m| tail.starts_with(m.as_str()))
-        || ["Photo ©", "Photograph ©", "Picture ©", "Image ©", "©"]
-            .iter()
-            .any(|m| tail.starts_with(m));
+    let starts_with_marker = chrome.credit_markers.iter().any(|m| tail.starts_with(m.as_str()))
+        || ["Photo ©", "Photograph ©", "Picture ©", "Image ©", "©"].iter().any(|m| tail.starts_with(m));
     if starts_with_marker {
         // A line that is only "Source: …" is a credit only if short.
         return !whole_line || word_count(tail) <= SHORT_WORDS;
@@ -277,44 +240,24 @@ fn is_caption(text: &str, chrome: &ChromeWords) -> bool {
     if whole_line {
         return false;
     }
-    let tail_words: Vec<&str> = tail
-        .split(|c: char| c.is_whitespace() || c == '/')
-        .filter(|w| !w.is_empty())
-        .collect();
+    let tail_words: Vec<&str> = tail.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
     if tail_words.is_empty() || tail_words.len() > 8 {
         return false;
     }
     let name_like = tail_words.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-            || matches!(
-                *w,
-                "via" | "for" | "and" | "de" | "van" | "von" | "del" | "da"
-            )
+        w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+            || matches!(*w, "via" | "for" | "and" | "de" | "van" | "von" | "del" | "da")
     });
     if !name_like {
         return false;
     }
     let agency = chrome.credit_agencies.iter().any(|a| {
-        let a_words: Vec<&str> = a
-            .split(|c: char| c.is_whitespace() || c == '/')
-            .filter(|w| !w.is_empty())
-            .collect();
-        !a_words.is_empty()
-            && tail_words
-                .windows(a_words.len())
-                .any(|w| w == a_words.as_slice())
+        let a_words: Vec<&str> = a.split(|c: char| c.is_whitespace() || c == '/').filter(|w| !w.is_empty()).collect();
+        !a_words.is_empty() && tail_words.windows(a_words.len()).any(|w| w == a_words.as_slice())
     });
     let slash_credit = tail.contains('/') && tail_words.len() >= 2;
-    let shouted_name = tail_words
-        .iter()
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-        .count()
-        >= 2
-        && tail_words
-            .iter()
-            .all(|w| !w.chars().any(char::is_lowercase));
+    let shouted_name = tail_words.iter().filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2).count() >= 2
+        && tail_words.iter().all(|w| !w.chars().any(char::is_lowercase));
     agency || slash_credit || shouted_name
 }
 
@@ -348,15 +291,8 @@ fn is_byline(text: &str, chrome: &ChromeWords) -> bool {
     }
     split_authors(rest).iter().all(|part| {
         let parts: Vec<&str> = part.split_whitespace().collect();
-        let name = (1..=5).contains(&parts.len())
-            && parts
-                .iter()
-                .all(|p| p.starts_with(|c: char| c.is_uppercase()));
-        let role = chrome
-            .bio_role_nouns
-            .iter()
-            .any(|n| contains_phrase(&fold(part), n))
-            && parts.len() <= 5;
+        let name = (1..=5).contains(&parts.len()) && parts.iter().all(|p| p.starts_with(|c: char| c.is_uppercase()));
+        let role = chrome.bio_role_nouns.iter().any(|n| contains_phrase(&fold(part), n)) && parts.len() <= 5;
         name || role
     })
 }
@@ -394,39 +330,20 @@ fn is_dateline(text: &str, knowledge: &Knowledge) -> bool {
     let full_date = dates::first_full_date(text, knowledge).is_some();
     let has_time = mentions.iter().any(|m| m.time.is_some());
     let relative = contains_phrase(&folded, "ago");
-    let starts_with_stamp = [
-        "updated",
-        "last updated",
-        "published",
-        "first published",
-        "posted",
-        "modified",
-        "last modified",
-    ]
-    .iter()
-    .any(|s| {
-        folded
-            .strip_prefix(s)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    });
+    let starts_with_stamp =
+        ["updated", "last updated", "published", "first published", "posted", "modified", "last modified"]
+            .iter()
+            .any(|s| folded.strip_prefix(s).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric)));
     if starts_with_stamp && (full_date || has_time || relative || n <= 6) {
         return true;
     }
-    let stamp_inside = words(text).iter().any(|w| {
-        matches!(
-            *w,
-            "Updated" | "Published" | "Posted" | "UPDATED" | "PUBLISHED"
-        )
-    });
+    let stamp_inside =
+        words(text).iter().any(|w| matches!(*w, "Updated" | "Published" | "Posted" | "UPDATED" | "PUBLISHED"));
     if stamp_inside && (full_date || has_time) {
         return true;
     }
     let date_chars: usize = mentions.iter().map(|m| m.range.len()).sum();
-    let letters_outside = text
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .count()
-        .saturating_sub(date_chars);
+    let letters_outside = text.chars().filter(|c| c.is_alphabetic()).count().saturating_sub(date_chars);
     full_date && letters_outside <= 12
 }
 
@@ -434,25 +351,12 @@ fn is_dateline(text: &str, knowledge: &Knowledge) -> bool {
 /// with reporting vocabulary, or "A B is a reporter/correspondent …".
 fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool {
     let folded = fold(text);
-    let role_noun = chrome
-        .bio_role_nouns
-        .iter()
-        .any(|n| contains_phrase(&folded, n));
-    let reporting = [
-        "reported from",
-        "reports on",
-        "covers",
-        "contributed",
-        "is based in",
-        "based in",
-        "covering",
-        "reporting",
-    ]
-    .iter()
-    .any(|p| contains_phrase(&folded, p));
-    let names_author = authors
-        .iter()
-        .any(|a| a.chars().count() > 3 && text.contains(a.as_str()));
+    let role_noun = chrome.bio_role_nouns.iter().any(|n| contains_phrase(&folded, n));
+    let reporting =
+        ["reported from", "reports on", "covers", "contributed", "is based in", "based in", "covering", "reporting"]
+            .iter()
+            .any(|p| contains_phrase(&folded, p));
+    let names_author = authors.iter().any(|a| a.chars().count() > 3 && text.contains(a.as_str()));
     if names_author && (role_noun || reporting) && text.len() < 400 && !has_quotation(text) {
         return true;
     }
@@ -467,20 +371,13 @@ fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool 
 }
 
 fn addresses_reader(folded: &str, chrome: &ChromeWords) -> bool {
-    words(folded)
-        .iter()
-        .any(|w| chrome.reader_address.iter().any(|r| r == w))
+    words(folded).iter().any(|w| chrome.reader_address.iter().any(|r| r == w))
 }
 
 /// A promotion on its own: promo vocabulary in a line that is short or
 /// speaks to the reader, and carries no quotation.
 fn is_strong_promo(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
-    if has_quotation(text)
-        || !chrome
-            .promo_phrases
-            .iter()
-            .any(|p| contains_phrase(folded, p))
-    {
+    if has_quotation(text) || !chrome.promo_phrases.iter().any(|p| contains_phrase(folded, p)) {
         return false;
     }
     word_count(text) <= SHORT_WORDS || addresses_reader(folded, chrome)
@@ -489,9 +386,7 @@ fn is_strong_promo(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
 /// A one-to-three word line after a promotion: "Download", "Sign up".
 fn is_button(text: &str, chrome: &ChromeWords) -> bool {
     let n = word_count(text);
-    n <= 3
-        && !text.ends_with(['.', ':'])
-        && (n <= 1 || chrome.promo_phrases.iter().any(|p| *p == fold(text)))
+    n <= 3 && !text.ends_with(['.', ':']) && (n <= 1 || chrome.promo_phrases.iter().any(|p| *p == fold(text)))
 }
 
 /// Links under a "Read more:"/"Most read" header are teasers, not article.
@@ -522,9 +417,7 @@ fn mark_promo_runs(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
     let strong: Vec<usize> = (0..blocks.len()).filter(|&i| roles[i] == promo).collect();
     for pair in strong.windows(2) {
         let (a, b) = (pair[0], pair[1]);
-        if (2..=4).contains(&(b - a))
-            && (a + 1..b).all(|i| open(roles, i) && word_count(&blocks[i].text) <= 30)
-        {
+        if (2..=4).contains(&(b - a)) && (a + 1..b).all(|i| open(roles, i) && word_count(&blocks[i].text) <= 30) {
             for slot in &mut roles[a + 1..b] {
                 *slot = promo;
             }
@@ -535,8 +428,7 @@ fn mark_promo_runs(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
         let mut j = i + 1;
         while j < blocks.len() && open(roles, j) {
             let folded = fold(&blocks[j].text);
-            let short_address =
-                addresses_reader(&folded, chrome) && word_count(&folded) <= SHORT_WORDS;
+            let short_address = addresses_reader(&folded, chrome) && word_count(&folded) <= SHORT_WORDS;
             if !(is_button(&blocks[j].text, chrome) || short_address) {
                 break;
             }
@@ -554,11 +446,7 @@ fn mark_promo_runs(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
             }
             let header = word_count(&folded) <= 6
                 && !blocks[j - 1].text.ends_with(['.', '?', '!'])
-                && (word_count(&folded) <= 2
-                    || chrome
-                        .promo_header_words
-                        .iter()
-                        .any(|w| contains_phrase(&folded, w)));
+                && (word_count(&folded) <= 2 || chrome.promo_header_words.iter().any(|w| contains_phrase(&folded, w)));
             if header {
                 roles[j - 1] = promo;
             }
@@ -569,11 +457,7 @@ fn mark_promo_runs(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
 
 /// Lines that name only a language, next to another such line or marked as list items.
 fn mark_language_pickers(blocks: &[Block], roles: &mut Roles, languages: &[String]) {
-    let is_language = |b: &Block| {
-        languages
-            .iter()
-            .any(|l| l == b.text.trim_end_matches([',', '|']).trim())
-    };
+    let is_language = |b: &Block| languages.iter().any(|l| l == b.text.trim_end_matches([',', '|']).trim());
     let flags: Vec<bool> = blocks.iter().map(is_language).collect();
     for i in 0..blocks.len() {
         let neighbour = (i > 0 && flags[i - 1]) || flags.get(i + 1).copied().unwrap_or(false);
@@ -589,10 +473,7 @@ fn mark_duplicates(blocks: &[Block], roles: &mut Roles) {
     for (i, block) in blocks.iter().enumerate() {
         if !seen.insert(fold(&block.text)) {
             // A repeated caption keeps the reason of its first copy.
-            let earlier = blocks[..i]
-                .iter()
-                .position(|b| b.text == block.text)
-                .and_then(|j| roles[j]);
+            let earlier = blocks[..i].iter().position(|b| b.text == block.text).and_then(|j| roles[j]);
             roles[i] = match earlier {
                 Some(Role::Remove(reason)) => remove(reason),
                 _ => remove(RemovalReason::Duplicate),
@@ -642,19 +523,14 @@ fn reads_like_headline(text: &str) -> bool {
 fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chrome: &ChromeWords) {
     let anchor = (0..blocks.len())
         .find(|&i| {
-            matches!(
-                roles[i],
-                Some(Role::Remove(
-                    RemovalReason::Byline | RemovalReason::Dateline
-                ))
-            ) || (roles[i].is_none() && reads_like_prose(&blocks[i].text))
+            matches!(roles[i], Some(Role::Remove(RemovalReason::Byline | RemovalReason::Dateline)))
+                || (roles[i].is_none() && reads_like_prose(&blocks[i].text))
         })
         .unwrap_or(blocks.len());
     let headline = match known_title {
         Some(title) => {
             let title = fold(title);
-            let found =
-                (0..blocks.len()).find(|&i| roles[i].is_none() && fold(&blocks[i].text) == title);
+            let found = (0..blocks.len()).find(|&i| roles[i].is_none() && fold(&blocks[i].text) == title);
             if let Some(i) = found {
                 roles[i] = remove(RemovalReason::Headline);
             }
@@ -662,9 +538,7 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
         }
         None => {
             let found = (0..anchor).find(|&i| {
-                roles[i].is_none()
-                    && blocks[i].markup != Markup::ListItem
-                    && reads_like_headline(&blocks[i].text)
+                roles[i].is_none() && blocks[i].markup != Markup::ListItem && reads_like_headline(&blocks[i].text)
             });
             if let Some(i) = found {
                 roles[i] = Some(Role::Headline);
@@ -674,24 +548,15 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
     };
     let Some(headline) = headline else { return };
     for i in 0..headline {
-        if roles[i].is_none()
-            && word_count(&blocks[i].text) <= 8
-            && !blocks[i].text.ends_with(['.', '!', '?'])
-        {
+        if roles[i].is_none() && word_count(&blocks[i].text) <= 8 && !blocks[i].text.ends_with(['.', '!', '?']) {
             roles[i] = remove(RemovalReason::Chrome);
         }
     }
     for i in headline + 1..anchor.min(headline + 4) {
         let folded = fold(&blocks[i].text);
         let credit = word_count(&folded) <= 5
-            && blocks[i]
-                .text
-                .split_whitespace()
-                .all(|w| w.starts_with(char::is_uppercase))
-            && chrome
-                .bio_role_nouns
-                .iter()
-                .any(|n| contains_phrase(&folded, n));
+            && blocks[i].text.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
+            && chrome.bio_role_nouns.iter().any(|n| contains_phrase(&folded, n));
         if roles[i].is_none() && credit {
             roles[i] = remove(RemovalReason::Byline);
         }
@@ -720,30 +585,21 @@ fn body_kind(blocks: &[Block], i: usize) -> ParagraphKind {
 /// The paragraph right after the headline is its standfirst when it is short
 /// and comes before the body proper.
 fn mark_standfirst(blocks: &[Block], roles: &mut [Role]) {
-    let Some(h) = roles
-        .iter()
-        .position(|r| matches!(r, Role::Headline | Role::Remove(RemovalReason::Headline)))
-    else {
+    let Some(h) = roles.iter().position(|r| matches!(r, Role::Headline | Role::Remove(RemovalReason::Headline))) else {
         return;
     };
     let Some(next) = (h + 1..blocks.len()).find(|&i| matches!(roles[i], Role::Keep(_))) else {
         return;
     };
     let only_chrome_between = (h + 1..next).all(|i| {
-        matches!(
-            roles[i],
-            Role::Remove(RemovalReason::Byline | RemovalReason::Dateline | RemovalReason::Chrome)
-        )
+        matches!(roles[i], Role::Remove(RemovalReason::Byline | RemovalReason::Dateline | RemovalReason::Chrome))
     });
     let kept_after = (next + 1..blocks.len()).any(|i| matches!(roles[i], Role::Keep(_)));
     let short = word_count(&blocks[next].text) <= 45;
     if only_chrome_between
         && kept_after
         && short
-        && matches!(
-            roles[next],
-            Role::Keep(ParagraphKind::Body | ParagraphKind::Heading)
-        )
+        && matches!(roles[next], Role::Keep(ParagraphKind::Body | ParagraphKind::Heading))
     {
         roles[next] = Role::Keep(ParagraphKind::Standfirst);
     }
@@ -756,18 +612,9 @@ mod tests {
     #[test]
     fn credit_tails() {
         assert_eq!(credit_tail("Leaders meet in Paris. AFP"), "AFP");
-        assert_eq!(
-            credit_tail("A man speaks (AP Photo/Jane Doe)"),
-            "AP Photo/Jane Doe"
-        );
-        assert_eq!(
-            credit_tail("On Sept 4, 2025. JOHN DOE / VIA REUTERS"),
-            "JOHN DOE / VIA REUTERS"
-        );
-        assert_eq!(
-            credit_tail("*A man speaks. (Example Post/Jo Roe)*"),
-            "Example Post/Jo Roe"
-        );
+        assert_eq!(credit_tail("A man speaks (AP Photo/Jane Doe)"), "AP Photo/Jane Doe");
+        assert_eq!(credit_tail("On Sept 4, 2025. JOHN DOE / VIA REUTERS"), "JOHN DOE / VIA REUTERS");
+        assert_eq!(credit_tail("*A man speaks. (Example Post/Jo Roe)*"), "Example Post/Jo Roe");
         assert_eq!(credit_tail("No tail here"), "No tail here");
     }
 
@@ -778,64 +625,34 @@ mod tests {
     }
 
     fn block(text: &str) -> Block {
-        Block {
-            text: text.into(),
-            line: 1,
-            markup: Markup::Plain,
-            link_only: false,
-            spaced: false,
-        }
+        Block { text: text.into(), line: 1, markup: Markup::Plain, link_only: false, spaced: false }
     }
 
     #[test]
     fn navigation_lines() {
         assert!(is_navigation(&block("World | Asia | Pakistan")));
         assert!(is_navigation(&block("Home / News / Europe")));
-        assert!(is_navigation(&block(
-            "example.com | Legal notice | Contact"
-        )));
+        assert!(is_navigation(&block("example.com | Legal notice | Contact")));
         assert!(!is_navigation(&block("The vote was 26 / 35 in favour.")));
-        assert!(!is_navigation(&block(
-            "Prices rose | analysts said the rise would continue for months"
-        )));
-        let spaced = Block {
-            spaced: true,
-            ..block("World Business Markets Legal")
-        };
+        assert!(!is_navigation(&block("Prices rose | analysts said the rise would continue for months")));
+        let spaced = Block { spaced: true, ..block("World Business Markets Legal") };
         assert!(is_navigation(&spaced));
     }
 
     #[test]
     fn language_lines() {
-        let languages: Vec<String> = [
-            "English",
-            "Français",
-            "Deutsch",
-            "العربية",
-            "Bahasa Indonesia",
-        ]
-        .map(String::from)
-        .to_vec();
-        assert!(is_language_line(
-            "English Français Deutsch العربية",
-            &languages
-        ));
-        assert!(is_language_line(
-            "Français | English | Bahasa Indonesia",
-            &languages
-        ));
+        let languages: Vec<String> =
+            ["English", "Français", "Deutsch", "العربية", "Bahasa Indonesia"].map(String::from).to_vec();
+        assert!(is_language_line("English Français Deutsch العربية", &languages));
+        assert!(is_language_line("Français | English | Bahasa Indonesia", &languages));
         assert!(!is_language_line("English", &languages));
         assert!(!is_language_line("English lessons", &languages));
     }
 
     #[test]
     fn headline_shapes() {
-        assert!(reads_like_headline(
-            "Europe Aims to Show It Is Ready to Secure Postwar Ukraine"
-        ));
-        assert!(!reads_like_headline(
-            "World Business Markets Sustainability"
-        ));
+        assert!(reads_like_headline("Europe Aims to Show It Is Ready to Secure Postwar Ukraine"));
+        assert!(!reads_like_headline("World Business Markets Sustainability"));
         assert!(!reads_like_headline("The talks ended without a deal."));
     }
 }

@@ -24,25 +24,16 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeProblem> {
     let (text, fallback) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         decode_utf8_or_1252(rest)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (
-            UTF_16LE.decode_without_bom_handling(rest).0.into_owned(),
-            None,
-        )
+        (UTF_16LE.decode_without_bom_handling(rest).0.into_owned(), None)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (
-            UTF_16BE.decode_without_bom_handling(rest).0.into_owned(),
-            None,
-        )
+        (UTF_16BE.decode_without_bom_handling(rest).0.into_owned(), None)
     } else {
         decode_utf8_or_1252(bytes)?
     };
     if looks_binary(&text) {
         return Err(DecodeProblem::Binary);
     }
-    Ok(Decoded {
-        text: text.replace("\r\n", "\n").replace('\r', "\n"),
-        fallback,
-    })
+    Ok(Decoded { text: text.replace("\r\n", "\n").replace('\r', "\n"), fallback })
 }
 
 fn decode_utf8_or_1252(bytes: &[u8]) -> Result<(String, Option<(usize, String)>), DecodeProblem> {
@@ -52,16 +43,9 @@ fn decode_utf8_or_1252(bytes: &[u8]) -> Result<(String, Option<(usize, String)>)
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok((text.to_string(), None)),
         Err(err) => {
-            let line = bytes[..err.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
+            let line = bytes[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count() + 1;
             let (text, _, _) = WINDOWS_1252.decode(bytes);
-            Ok((
-                text.into_owned(),
-                Some((line, "not valid UTF-8; read as Windows-1252".to_string())),
-            ))
+            Ok((text.into_owned(), Some((line, "not valid UTF-8; read as Windows-1252".to_string()))))
         }
     }
 }
@@ -99,23 +83,14 @@ mod tests {
 
     #[test]
     fn utf16_with_bom() {
-        let bytes: Vec<u8> = b"\xFF\xFE"
-            .iter()
-            .copied()
-            .chain("hé".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
+        let bytes: Vec<u8> =
+            b"\xFF\xFE".iter().copied().chain("hé".encode_utf16().flat_map(u16::to_le_bytes)).collect();
         assert_eq!(decode(&bytes).unwrap().text, "hé");
     }
 
     #[test]
     fn binary_is_refused() {
-        assert_eq!(
-            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
-            Err(DecodeProblem::Binary)
-        );
-        assert_eq!(
-            decode(&[1u8, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15]),
-            Err(DecodeProblem::Binary)
-        );
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(DecodeProblem::Binary));
+        assert_eq!(decode(&[1u8, 2, 3, 4, 5, 6, 7, 8, 11, 12, 14, 15]), Err(DecodeProblem::Binary));
     }
 }

@@ -29,12 +29,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         "+++" => "+++",
         "---" => "---",
         _ => {
-            return Ok(Split {
-                meta: SourceMeta::default(),
-                ignored: Vec::new(),
-                body: text,
-                body_line: 1,
-            });
+            return Ok(Split { meta: SourceMeta::default(), ignored: Vec::new(), body: text, body_line: 1 });
         }
     };
     let header_start = first_line.len() + 1;
@@ -55,11 +50,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
         });
     };
     let header = &rest[..header_end];
-    let fields = if fence == "+++" {
-        toml_fields(header)?
-    } else {
-        yaml_fields(header)?
-    };
+    let fields = if fence == "+++" { toml_fields(header)? } else { yaml_fields(header)? };
     let mut meta = SourceMeta::default();
     let mut ignored = Vec::new();
     for (key, value, line) in fields {
@@ -70,12 +61,7 @@ pub fn split(text: &str) -> Result<Split<'_>, FrontMatterError> {
     }
     let body = &rest[body_start..];
     let body_line = line_of(text, header_start + body_start);
-    Ok(Split {
-        meta,
-        ignored,
-        body,
-        body_line,
-    })
+    Ok(Split { meta, ignored, body, body_line })
 }
 
 type Fields = Vec<(String, String, usize)>;
@@ -104,11 +90,23 @@ fn scalar_text(value: &toml::Value) -> String {
 }
 
 fn yaml_fields(header: &str) -> Result<Fields, FrontMatterError> {
-    let value: serde_yaml_ng::Value =
-        serde_yaml_ng::from_str(header).map_err(|err| FrontMatterError {
-            line: err.location().map(|l| l.line()).unwrap_or(1) + 1,
-            message: format!("front matter is not valid YAML: {err}"),
-        })?;
+    let value: serde_yaml_ng::Value = serde_yaml_ng::from_str(header).map_err(|err| {
+        // The scanner reports where it gave up; "while scanning … at line N"
+        // names where the problem starts, which is the line to show.
+        let message = err.to_string();
+        let mentioned = message.split(" at line ").skip(1).filter_map(|r| r.split_whitespace().next()?.parse().ok());
+        let line: usize = mentioned.min().or(err.location().map(|l| l.line())).unwrap_or(1);
+        let mut plain = String::new();
+        for (i, part) in message.split(" at line ").enumerate() {
+            let part = if i == 0 {
+                part
+            } else {
+                part.split_once(" column ").map_or("", |(_, r)| r.trim_start_matches(|c: char| c.is_ascii_digit()))
+            };
+            plain.push_str(part);
+        }
+        FrontMatterError { line: line + 1, message: format!("front matter is not valid YAML: {}", plain.trim()) }
+    })?;
     let mapping = match value {
         serde_yaml_ng::Value::Mapping(m) => m,
         serde_yaml_ng::Value::Null => return Ok(Vec::new()),
@@ -123,10 +121,7 @@ fn yaml_fields(header: &str) -> Result<Fields, FrontMatterError> {
         .into_iter()
         .filter_map(|(key, value)| {
             let key = key.as_str()?.to_string();
-            let line = header
-                .lines()
-                .position(|l| l.trim_start().starts_with(&format!("{key}:")))
-                .map_or(1, |p| p + 1);
+            let line = header.lines().position(|l| l.trim_start().starts_with(&format!("{key}:"))).map_or(1, |p| p + 1);
             Some((key, yaml_text(&value), line))
         })
         .collect())
@@ -149,7 +144,8 @@ mod tests {
 
     #[test]
     fn yaml_front_matter() {
-        let split = split("---\noutlet: The Example\ntitle: \"A: title\"\nauthors: [A B, C D]\ntags: [x]\n---\nBody\n").unwrap();
+        let split = split("---\noutlet: The Example\ntitle: \"A: title\"\nauthors: [A B, C D]\ntags: [x]\n---\nBody\n")
+            .unwrap();
         assert_eq!(split.meta.outlet.as_deref(), Some("The Example"));
         assert_eq!(split.meta.title.as_deref(), Some("A: title"));
         assert_eq!(split.meta.byline.as_deref(), Some("A B, C D"));

@@ -20,14 +20,10 @@ impl SourceMeta {
     pub fn set(&mut self, key: &str, value: String) -> bool {
         let value = crate::text::normalize_space(&value);
         let slot = match key.to_lowercase().as_str() {
-            "outlet" | "publication" | "publisher" | "source" | "site_name" | "site" => {
-                &mut self.outlet
-            }
+            "outlet" | "publication" | "publisher" | "source" | "site_name" | "site" => &mut self.outlet,
             "title" | "headline" => &mut self.title,
             "byline" | "author" | "authors" | "by" => &mut self.byline,
-            "published" | "date" | "published_at" | "pubdate" | "date_published" => {
-                &mut self.published
-            }
+            "published" | "date" | "published_at" | "pubdate" | "date_published" => &mut self.published,
             "url" | "link" | "canonical_url" | "canonical" => &mut self.url,
             _ => return false,
         };
@@ -66,10 +62,7 @@ pub struct SourcesTomlProblem {
 pub fn parse_sources_toml(
     text: &str,
 ) -> Result<(BTreeMap<String, SourcesEntry>, Vec<SourcesTomlProblem>), SourcesTomlProblem> {
-    type Raw = BTreeMap<
-        toml::Spanned<String>,
-        BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>,
-    >;
+    type Raw = BTreeMap<toml::Spanned<String>, BTreeMap<toml::Spanned<String>, toml::Spanned<toml::Value>>>;
     let raw: Raw = toml::from_str(text).map_err(|err| SourcesTomlProblem {
         line: err.span().map(|s| line_of(text, s.start)).unwrap_or(1),
         message: err.message().to_string(),
@@ -85,11 +78,7 @@ pub fn parse_sources_toml(
                 toml::Value::String(s) => s.clone(),
                 toml::Value::Array(items) => items
                     .iter()
-                    .map(|v| {
-                        v.as_str()
-                            .map(str::to_string)
-                            .unwrap_or_else(|| v.to_string())
-                    })
+                    .map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string()))
                     .collect::<Vec<_>>()
                     .join(", "),
                 other => other.to_string(),

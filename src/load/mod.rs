@@ -48,9 +48,7 @@ pub struct LoadOptions {
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self {
-            max_file_bytes: 16 * 1024 * 1024,
-        }
+        Self { max_file_bytes: 16 * 1024 * 1024 }
     }
 }
 
@@ -92,10 +90,7 @@ pub fn load(
         return Err(LoadError::NoArticles(seeds.to_path_buf()));
     }
     for (name, entry) in &sources_toml {
-        if !candidates
-            .iter()
-            .any(|c| &c.relative == name || file_name(&c.relative) == name)
-        {
+        if !candidates.iter().any(|c| &c.relative == name || file_name(&c.relative) == name) {
             diags.warn(
                 &seeds.join(SOURCES_TOML),
                 Some(entry.line),
@@ -106,9 +101,7 @@ pub fn load(
     let outcomes: Vec<FileOutcome> = candidates
         .par_iter()
         .map(|c| {
-            let entry = sources_toml
-                .get(&c.relative)
-                .or_else(|| sources_toml.get(file_name(&c.relative)));
+            let entry = sources_toml.get(&c.relative).or_else(|| sources_toml.get(file_name(&c.relative)));
             load_file(c, entry, knowledge, options)
         })
         .collect();
@@ -126,10 +119,7 @@ pub fn load(
         }
     }
     if sources.is_empty() {
-        return Err(LoadError::NoneUsable {
-            dir: seeds.to_path_buf(),
-            count: candidates.len(),
-        });
+        return Err(LoadError::NoneUsable { dir: seeds.to_path_buf(), count: candidates.len() });
     }
     assign_ids_and_labels(&mut sources);
     Ok(Loaded { sources, skipped })
@@ -151,11 +141,7 @@ fn read_sources_toml(seeds: &Path, diags: &mut Diagnostics) -> BTreeMap<String, 
         },
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return BTreeMap::new(),
         Err(err) => {
-            diags.warn(
-                &path,
-                None,
-                format!("cannot be read ({err}); its metadata is ignored"),
-            );
+            diags.warn(&path, None, format!("cannot be read ({err}); its metadata is ignored"));
             return BTreeMap::new();
         }
     };
@@ -167,11 +153,7 @@ fn read_sources_toml(seeds: &Path, diags: &mut Diagnostics) -> BTreeMap<String, 
             entries
         }
         Err(p) => {
-            diags.warn(
-                &path,
-                Some(p.line),
-                format!("is not valid TOML ({}); its metadata is ignored", p.message),
-            );
+            diags.warn(&path, Some(p.line), format!("is not valid TOML ({}); its metadata is ignored", p.message));
             BTreeMap::new()
         }
     }
@@ -208,19 +190,13 @@ fn discover(seeds: &Path, diags: &mut Diagnostics) -> (Vec<Candidate>, Vec<Skipp
         if relative == SOURCES_TOML {
             continue;
         }
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
+        let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
         if matches!(extension.as_str(), "txt" | "md" | "markdown") {
             candidates.push(Candidate { path, relative });
         } else {
             let reason = "not an article file (expected .txt, .md or .markdown)".to_string();
             diags.warn(&path, None, format!("{reason}; skipped"));
-            skipped.push(SkippedFile {
-                path: relative,
-                reason,
-            });
+            skipped.push(SkippedFile { path: relative, reason });
         }
     }
     (candidates, skipped)
@@ -236,13 +212,7 @@ fn load_file(
     let mut notes = Diagnostics::default();
     let skip = |reason: String, line: Option<usize>, mut notes: Diagnostics| {
         notes.warn(&candidate.path, line, format!("{reason}; skipped"));
-        FileOutcome::Skipped(
-            SkippedFile {
-                path: candidate.relative.clone(),
-                reason,
-            },
-            notes,
-        )
+        FileOutcome::Skipped(SkippedFile { path: candidate.relative.clone(), reason }, notes)
     };
     let size = match std::fs::metadata(&candidate.path) {
         Ok(meta) => meta.len(),
@@ -260,12 +230,7 @@ fn load_file(
         Ok(bytes) => bytes,
         Err(err) => return skip(format!("cannot be read ({err})"), None, notes),
     };
-    match parse_article(
-        &candidate.relative,
-        &bytes,
-        entry.map(|e| &e.meta),
-        knowledge,
-    ) {
+    match parse_article(&candidate.relative, &bytes, entry.map(|e| &e.meta), knowledge) {
         Ok((source, file_notes)) => {
             for (line, message) in file_notes {
                 notes.warn(&candidate.path, line, message);
@@ -295,45 +260,27 @@ pub fn parse_article(
 ) -> Result<(Source, ArticleNotes), ArticleProblem> {
     let mut notes = Vec::new();
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ArticleProblem {
-            line: None,
-            message: "is empty".into(),
-        });
+        return Err(ArticleProblem { line: None, message: "is empty".into() });
     }
-    let decoded = decode::decode(bytes).map_err(|_| ArticleProblem {
-        line: None,
-        message: "is a binary file, not text".into(),
-    })?;
+    let decoded = decode::decode(bytes)
+        .map_err(|_| ArticleProblem { line: None, message: "is a binary file, not text".into() })?;
     if let Some((line, message)) = decoded.fallback {
         notes.push((Some(line), message));
     }
     let markdown = !relative.to_lowercase().ends_with(".txt");
     let (blocks, front, front_origin) = if markdown {
-        let split = frontmatter::split(&decoded.text).map_err(|e| ArticleProblem {
-            line: Some(e.line),
-            message: e.message,
-        })?;
+        let split =
+            frontmatter::split(&decoded.text).map_err(|e| ArticleProblem { line: Some(e.line), message: e.message })?;
         for (line, key) in &split.ignored {
             notes.push((Some(*line), format!("front matter key `{key}` is not used")));
         }
-        (
-            blocks::markdown_blocks(split.body, split.body_line),
-            split.meta,
-            Origin::FrontMatter,
-        )
+        (blocks::markdown_blocks(split.body, split.body_line), split.meta, Origin::FrontMatter)
     } else {
-        (
-            blocks::text_blocks(&decoded.text, 1),
-            SourceMeta::default(),
-            Origin::FrontMatter,
-        )
+        (blocks::text_blocks(&decoded.text, 1), SourceMeta::default(), Origin::FrontMatter)
     };
 
     let mut provenance = BTreeMap::new();
-    let mut given = |field: &str,
-                     in_file: &Option<String>,
-                     in_list: Option<&Option<String>>|
-     -> Option<String> {
+    let mut given = |field: &str, in_file: &Option<String>, in_list: Option<&Option<String>>| -> Option<String> {
         if let Some(value) = in_file {
             provenance.insert(field.to_string(), front_origin);
             return Some(value.clone());
@@ -350,14 +297,7 @@ pub fn parse_article(
     let published_text = given("published", &front.published, listed.map(|m| &m.published));
     let url = given("url", &front.url, listed.map(|m| &m.url));
 
-    let cleaned = clean::clean(
-        &blocks,
-        knowledge,
-        clean::Known {
-            title: title.as_deref(),
-            byline: byline.as_deref(),
-        },
-    );
+    let cleaned = clean::clean(&blocks, knowledge, clean::Known { title: title.as_deref(), byline: byline.as_deref() });
     let mut headline = None;
     let mut paragraphs = Vec::new();
     let mut removed = Vec::new();
@@ -370,21 +310,13 @@ pub fn parse_article(
                 kind: *kind,
                 line: block.line,
             }),
-            Role::Remove(reason) => removed.push(Removed {
-                text: block.text.clone(),
-                reason: *reason,
-                line: block.line,
-            }),
+            Role::Remove(reason) => {
+                removed.push(Removed { text: block.text.clone(), reason: *reason, line: block.line })
+            }
         }
     }
     if paragraphs.is_empty() {
-        notes.push((
-            None,
-            format!(
-                "no article text found ({} lines look like page furniture)",
-                removed.len()
-            ),
-        ));
+        notes.push((None, format!("no article text found ({} lines look like page furniture)", removed.len())));
     }
 
     let mut infer = |field: &str, value: Option<String>| {
@@ -400,27 +332,15 @@ pub fn parse_article(
             let parsed = parse_published(&text, knowledge);
             if parsed.is_none() {
                 provenance.remove("published");
-                notes.push((
-                    None,
-                    format!("published date `{text}` is not a date (expected e.g. 2025-09-04)"),
-                ));
+                notes.push((None, format!("published date `{text}` is not a date (expected e.g. 2025-09-04)")));
             }
             parsed
         }
-        None => infer(
-            "published",
-            cleaned.published.map(|d| d.format("%Y-%m-%d").to_string()),
-        ),
+        None => infer("published", cleaned.published.map(|d| d.format("%Y-%m-%d").to_string())),
     };
     let outlet = outlet.or_else(|| {
         let host = url.as_deref().and_then(url_host)?;
-        provenance.insert(
-            "outlet".into(),
-            provenance
-                .get("url")
-                .copied()
-                .unwrap_or(Origin::SourcesToml),
-        );
+        provenance.insert("outlet".into(), provenance.get("url").copied().unwrap_or(Origin::SourcesToml));
         Some(host)
     });
     let word_count = paragraphs.iter().map(|p| word_count(&p.text)).sum();
@@ -443,23 +363,14 @@ pub fn parse_article(
 
 /// A metadata date as `YYYY-MM-DD`: ISO dates (with or without a time) or written dates.
 fn parse_published(text: &str, knowledge: &Knowledge) -> Option<String> {
-    let iso = text
-        .get(..10)
-        .and_then(|head| chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok());
-    iso.or_else(|| dates::first_full_date(text, knowledge))
-        .map(|d| d.format("%Y-%m-%d").to_string())
+    let iso = text.get(..10).and_then(|head| chrono::NaiveDate::parse_from_str(head, "%Y-%m-%d").ok());
+    iso.or_else(|| dates::first_full_date(text, knowledge)).map(|d| d.format("%Y-%m-%d").to_string())
 }
 
 /// "https://www.example.com/a/b" gives "example.com".
 fn url_host(url: &str) -> Option<String> {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let host = rest
-        .split(['/', '?', '#'])
-        .next()?
-        .split('@')
-        .next_back()?
-        .split(':')
-        .next()?;
+    let host = rest.split(['/', '?', '#']).next()?.split('@').next_back()?.split(':').next()?;
     let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
     (host.contains('.') && !host.is_empty()).then_some(host)
 }
@@ -473,26 +384,12 @@ fn assign_ids_and_labels(sources: &mut [Source]) {
         let stem = stem.rsplit_once('.').map_or(stem, |(s, _)| s);
         let safe: String = stem
             .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') {
-                    c
-                } else {
-                    '-'
-                }
-            })
+            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
             .collect();
-        let safe = if safe.trim_matches(['-', '.']).is_empty() {
-            "source".to_string()
-        } else {
-            safe
-        };
+        let safe = if safe.trim_matches(['-', '.']).is_empty() { "source".to_string() } else { safe };
         let count = used.entry(safe.clone()).or_insert(0);
         *count += 1;
-        source.id = if *count == 1 {
-            safe
-        } else {
-            format!("{safe}-{count}")
-        };
+        source.id = if *count == 1 { safe } else { format!("{safe}-{count}") };
     }
     let mut per_outlet: HashMap<String, usize> = HashMap::new();
     for (i, source) in sources.iter_mut().enumerate() {
@@ -500,11 +397,7 @@ fn assign_ids_and_labels(sources: &mut [Source]) {
             Some(outlet) => {
                 let n = per_outlet.entry(outlet.clone()).or_insert(0);
                 *n += 1;
-                if *n == 1 {
-                    outlet.clone()
-                } else {
-                    format!("{outlet} ({n})")
-                }
+                if *n == 1 { outlet.clone() } else { format!("{outlet} ({n})") }
             }
             None => format!("Source {}", i + 1),
         };
@@ -517,14 +410,8 @@ mod tests {
 
     #[test]
     fn hosts_from_urls() {
-        assert_eq!(
-            url_host("https://www.example.com/a?b").as_deref(),
-            Some("example.com")
-        );
-        assert_eq!(
-            url_host("http://news.example.org:8080/x").as_deref(),
-            Some("news.example.org")
-        );
+        assert_eq!(url_host("https://www.example.com/a?b").as_deref(), Some("example.com"));
+        assert_eq!(url_host("http://news.example.org:8080/x").as_deref(), Some("news.example.org"));
         assert_eq!(url_host("not a url"), None);
     }
 }

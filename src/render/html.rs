@@ -13,19 +13,12 @@ use crate::model::Briefing;
 /// The full lists that get pages of their own, by file stem.
 const LISTS: [&str; 5] = ["quotes", "people", "timeline", "facts", "sources"];
 
-pub fn render(
-    briefing: &Briefing,
-    view: &SiteView,
-    templates: &Templates,
-    sink: &dyn Sink,
-) -> Result<(), RenderError> {
-    let css = templates
-        .asset("style.css")
-        .ok_or_else(|| RenderError::Template {
-            name: "style.css".into(),
-            line: None,
-            message: "template is missing".into(),
-        })?;
+pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink: &dyn Sink) -> Result<(), RenderError> {
+    let css = templates.asset("style.css").ok_or_else(|| RenderError::Template {
+        name: "style.css".into(),
+        line: None,
+        message: "template is missing".into(),
+    })?;
     sink.write("style.css", css.as_bytes())?;
 
     let mut index = base_context(view, "");
@@ -52,24 +45,14 @@ pub fn render(
         }
     }
 
-    briefing
-        .sources
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(i, source)| {
-            let mut context = base_context(view, "../");
-            context.insert("source", &view.sources[i]);
-            context.insert("text", &SourceText::new(source));
-            context.insert("previous", &i.checked_sub(1).map(|p| &view.sources[p]));
-            context.insert("next", &view.sources.get(i + 1));
-            write_page(
-                templates,
-                sink,
-                "source.html",
-                &format!("sources/{}.html", source.id),
-                &context,
-            )
-        })
+    briefing.sources.par_iter().enumerate().try_for_each(|(i, source)| {
+        let mut context = base_context(view, "../");
+        context.insert("source", &view.sources[i]);
+        context.insert("text", &SourceText::new(source));
+        context.insert("previous", &i.checked_sub(1).map(|p| &view.sources[p]));
+        context.insert("next", &view.sources.get(i + 1));
+        write_page(templates, sink, "source.html", &format!("sources/{}.html", source.id), &context)
+    })
 }
 
 /// What every page needs: the event, the counts and the way back to the root.
@@ -93,11 +76,7 @@ fn list_pages<T: Serialize + Sync>(
     list: &str,
     items: &[T],
 ) -> Result<(), RenderError> {
-    let chunks: Vec<&[T]> = if items.is_empty() {
-        vec![&[]]
-    } else {
-        items.chunks(PAGE_SIZE).collect()
-    };
+    let chunks: Vec<&[T]> = if items.is_empty() { vec![&[]] } else { items.chunks(PAGE_SIZE).collect() };
     let page_names: Vec<String> = (1..=chunks.len()).map(|n| page_name(list, n)).collect();
     chunks.par_iter().enumerate().try_for_each(|(i, chunk)| {
         let mut context = base_context(view, "");
@@ -113,11 +92,7 @@ fn list_pages<T: Serialize + Sync>(
 }
 
 fn page_name(list: &str, n: usize) -> String {
-    if n == 1 {
-        format!("{list}.html")
-    } else {
-        format!("{list}-{n}.html")
-    }
+    if n == 1 { format!("{list}.html") } else { format!("{list}-{n}.html") }
 }
 
 fn write_page(

@@ -14,7 +14,8 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::model::Briefing;
-pub use templates::Templates;
+pub use pdf::{DATA_FILE as PDF_DATA_FILE, compile as compile_pdf};
+pub use templates::{Templates, escape_markdown};
 use view::SiteView;
 
 /// An output format.
@@ -34,11 +35,7 @@ impl Format {
 #[derive(Debug, Error)]
 pub enum RenderError {
     #[error("template {name}{}: {message}", line.map(|l| format!(", line {l}")).unwrap_or_default())]
-    Template {
-        name: String,
-        line: Option<usize>,
-        message: String,
-    },
+    Template { name: String, line: Option<usize>, message: String },
     #[error("the templates folder {0} does not exist")]
     TemplatesFolder(PathBuf),
     #[error("cannot read template {path}")]
@@ -72,9 +69,7 @@ pub struct DirSink {
 
 impl DirSink {
     pub fn new(root: &Path) -> Self {
-        Self {
-            root: root.to_path_buf(),
-        }
+        Self { root: root.to_path_buf() }
     }
 }
 
@@ -87,10 +82,7 @@ impl Sink for DirSink {
             }
             std::fs::write(&full, bytes)
         };
-        write().map_err(|source| RenderError::Write {
-            path: full.clone(),
-            source,
-        })
+        write().map_err(|source| RenderError::Write { path: full.clone(), source })
     }
 }
 

@@ -18,8 +18,8 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
 use super::view::{
-    DisagreementView, EventView, FactView, PersonView, SiteView, SourceRef, SourceText, SourceView,
-    SpeakerView, Stats, TermView, TimelineView,
+    DisagreementView, EventView, FactView, PersonView, SiteView, SourceRef, SourceText, SourceView, SpeakerView, Stats,
+    TermView, TimelineView,
 };
 use super::{RenderError, Sink, Templates};
 use crate::model::Briefing;
@@ -62,19 +62,12 @@ fn first<T>(items: &[T], n: usize) -> &[T] {
     &items[..items.len().min(n)]
 }
 
-pub fn render(
-    briefing: &Briefing,
-    view: &SiteView,
-    templates: &Templates,
-    sink: &dyn Sink,
-) -> Result<(), RenderError> {
+pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink: &dyn Sink) -> Result<(), RenderError> {
     let with_appendix = briefing.sources.len() <= APPENDIX_MAX_SOURCES;
     let mut speakers: Vec<&SpeakerView> = view.speakers.iter().collect();
     if !with_appendix {
         // The most reported quotations first when the list must be cut.
-        speakers.sort_by_key(|s| {
-            std::cmp::Reverse(s.quotes.iter().map(|q| q.outlets).max().unwrap_or(0))
-        });
+        speakers.sort_by_key(|s| std::cmp::Reverse(s.quotes.iter().map(|q| q.outlets).max().unwrap_or(0)));
         speakers.truncate(20);
     }
     let data = PdfData {
@@ -96,10 +89,7 @@ pub fn render(
                 .sources
                 .iter()
                 .zip(&view.sources)
-                .map(|(s, v)| AppendixSource {
-                    source: v,
-                    text: SourceText::new(s),
-                })
+                .map(|(s, v)| AppendixSource { source: v, text: SourceText::new(s) })
                 .collect()
         } else {
             Vec::new()
@@ -111,11 +101,7 @@ pub fn render(
     context.insert("data_file", DATA_FILE);
     let typ = templates.render(MAIN_FILE, &context)?;
 
-    let date = briefing
-        .event
-        .date
-        .as_deref()
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let date = briefing.event.date.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let pdf = compile(&typ, json.clone(), date)?;
     sink.write(MAIN_FILE, typ.as_bytes())?;
     sink.write(DATA_FILE, &json)?;
@@ -124,27 +110,16 @@ pub fn render(
 
 /// Typesets `typ` (which reads `data` as `DATA_FILE`) into PDF bytes.
 /// `date` fixes the document's timestamp so that rebuilds are identical.
-pub fn compile(
-    typ: &str,
-    data: Vec<u8>,
-    date: Option<chrono::NaiveDate>,
-) -> Result<Vec<u8>, RenderError> {
+pub fn compile(typ: &str, data: Vec<u8>, date: Option<chrono::NaiveDate>) -> Result<Vec<u8>, RenderError> {
     use chrono::Datelike;
     let world = BriefingWorld::new(typ, data, date);
     let warned = typst::compile::<PagedDocument>(&world);
-    let document = warned
-        .output
-        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
+    let document = warned.output.map_err(|errors| RenderError::Typst(describe(&world, &errors)))?;
     let timestamp = date
         .and_then(|d| Datetime::from_ymd_hms(d.year(), d.month() as u8, d.day() as u8, 12, 0, 0))
         .map(Timestamp::new_utc);
-    let options = PdfOptions {
-        ident: Smart::Custom("briefing".into()),
-        timestamp,
-        ..PdfOptions::default()
-    };
-    typst_pdf::pdf(&document, &options)
-        .map_err(|errors| RenderError::Typst(describe(&world, &errors)))
+    let options = PdfOptions { ident: Smart::Custom("briefing".into()), timestamp, ..PdfOptions::default() };
+    typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Typst(describe(&world, &errors)))
 }
 
 /// Diagnostics as "briefing.typ:LINE: message" lines.
@@ -163,11 +138,7 @@ fn describe(world: &BriefingWorld, errors: &[SourceDiagnostic]) -> String {
                     Some(format!("{name}:{line}: "))
                 })
                 .unwrap_or_default();
-            let hints: String = error
-                .hints
-                .iter()
-                .map(|h| format!(" (hint: {})", h.v))
-                .collect();
+            let hints: String = error.hints.iter().map(|h| format!(" (hint: {})", h.v)).collect();
             format!("{place}{}{hints}", error.message)
         })
         .collect::<Vec<_>>()
@@ -178,9 +149,7 @@ fn describe(world: &BriefingWorld, errors: &[SourceDiagnostic]) -> String {
 fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
     static FONTS: OnceLock<(LazyHash<FontBook>, Vec<Font>)> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let fonts: Vec<Font> = typst_assets::fonts()
-            .flat_map(|data| Font::iter(Bytes::new(data)))
-            .collect();
+        let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
         (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
     })
 }
@@ -199,8 +168,7 @@ struct BriefingWorld {
 }
 
 fn file_id(name: &str) -> FileId {
-    let path =
-        VirtualPath::new(format!("/{name}")).expect("a plain file name is a valid virtual path");
+    let path = VirtualPath::new(format!("/{name}")).expect("a plain file name is a valid virtual path");
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
@@ -230,11 +198,7 @@ impl World for BriefingWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if id == self.main.id() {
-            Ok(self.main.clone())
-        } else {
-            Err(not_found(id))
-        }
+        if id == self.main.id() { Ok(self.main.clone()) } else { Err(not_found(id)) }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {

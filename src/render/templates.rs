@@ -28,50 +28,34 @@ fn is_asset(name: &str) -> bool {
 impl Templates {
     /// The built-in templates, with any file of the same name in `dir` taking precedence.
     pub fn load(dir: Option<&Path>) -> Result<Templates, RenderError> {
-        let mut sources: Vec<(String, String)> = embedded::TEMPLATES
-            .iter()
-            .map(|(n, t)| (n.to_string(), t.to_string()))
-            .collect();
+        let mut sources: Vec<(String, String)> =
+            embedded::TEMPLATES.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
         if let Some(dir) = dir {
             if !dir.is_dir() {
                 return Err(RenderError::TemplatesFolder(dir.to_path_buf()));
             }
-            let entries = std::fs::read_dir(dir).map_err(|source| RenderError::ReadTemplate {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-            let mut overrides: Vec<_> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file())
-                .collect();
+            let entries = std::fs::read_dir(dir)
+                .map_err(|source| RenderError::ReadTemplate { path: dir.to_path_buf(), source })?;
+            let mut overrides: Vec<_> =
+                entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect();
             overrides.sort();
             for path in overrides {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().to_string())
-                    .unwrap_or_default();
-                let text =
-                    std::fs::read_to_string(&path).map_err(|source| RenderError::ReadTemplate {
-                        path: path.clone(),
-                        source,
-                    })?;
+                let name = path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| RenderError::ReadTemplate { path: path.clone(), source })?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name, text)),
                 }
             }
         }
-        let (assets, sources): (Vec<_>, Vec<_>) =
-            sources.into_iter().partition(|(name, _)| is_asset(name));
+        let (assets, sources): (Vec<_>, Vec<_>) = sources.into_iter().partition(|(name, _)| is_asset(name));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.register_filter("md", markdown_escape_filter);
         tera.register_filter("markdown", markdown_to_html_filter);
         tera.register_filter("md_cell", markdown_cell_filter);
-        if let Err(err) =
-            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-        {
+        if let Err(err) = tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
             // Tera reports a syntax error without saying which template has it: find it.
             for (name, text) in &sources {
                 if let Err(single) = Tera::default().add_raw_template(name, text)
@@ -87,17 +71,12 @@ impl Templates {
 
     /// The text of a file that is copied as it is (the stylesheet).
     pub fn asset(&self, name: &str) -> Option<&str> {
-        self.assets
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, t)| t.as_str())
+        self.assets.iter().find(|(n, _)| n == name).map(|(_, t)| t.as_str())
     }
 
     /// Renders template `name` with `context`.
     pub fn render(&self, name: &str, context: &Context) -> Result<String, RenderError> {
-        self.tera
-            .render(name, context)
-            .map_err(|err| template_error(name, &err))
+        self.tera.render(name, context).map_err(|err| template_error(name, &err))
     }
 }
 
@@ -111,22 +90,17 @@ fn template_error(name: &str, err: &tera::Error) -> RenderError {
         source = inner.source();
     }
     // Parse errors carry "--> LINE:COL".
-    let line = message
-        .split("--> ")
-        .nth(1)
-        .and_then(|rest| rest.split(':').next())
-        .and_then(|n| n.trim().parse().ok());
-    let message = message
-        .lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    RenderError::Template {
-        name: name.to_string(),
-        line,
-        message,
-    }
+    let line = message.split("--> ").nth(1).and_then(|rest| rest.split(':').next()).and_then(|n| n.trim().parse().ok());
+    // Tera's parse errors draw the offending line; keep only what it expected.
+    let expected = message.lines().filter_map(|l| l.trim().strip_prefix("= ")).next_back().map(str::to_string);
+    let message = match expected {
+        Some(expected) => {
+            let head = message.lines().next().unwrap_or("").split("-->").next().unwrap_or("");
+            format!("{}: {expected}", head.trim().trim_end_matches(':'))
+        }
+        None => message.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" "),
+    };
+    RenderError::Template { name: name.to_string(), line, message }
 }
 
 fn string_arg(value: &Value, filter: &str) -> tera::Result<String> {
@@ -134,9 +108,7 @@ fn string_arg(value: &Value, filter: &str) -> tera::Result<String> {
         Value::String(s) => Ok(s.clone()),
         Value::Null => Ok(String::new()),
         Value::Number(n) => Ok(n.to_string()),
-        other => Err(tera::Error::msg(format!(
-            "filter `{filter}` expects text, got {other}"
-        ))),
+        other => Err(tera::Error::msg(format!("filter `{filter}` expects text, got {other}"))),
     }
 }
 
@@ -178,9 +150,7 @@ fn markdown_escape_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Re
 
 /// Like `md`, for table cells: also never breaks the row.
 fn markdown_cell_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    Ok(Value::String(
-        escape_markdown(&string_arg(value, "md_cell")?).replace('\n', " "),
-    ))
+    Ok(Value::String(escape_markdown(&string_arg(value, "md_cell")?).replace('\n', " ")))
 }
 
 /// Renders a Markdown field written by the user (briefing.toml's summary) as
@@ -188,14 +158,11 @@ fn markdown_cell_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Resu
 fn markdown_to_html_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
     use pulldown_cmark::{Event, Options, Parser, html};
     let text = string_arg(value, "markdown")?;
-    let parser = Parser::new_ext(
-        &text,
-        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
-    )
-    .map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        other => other,
-    });
+    let parser =
+        Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+            other => other,
+        });
     let mut out = String::new();
     html::push_html(&mut out, parser);
     Ok(Value::String(out))
@@ -218,11 +185,7 @@ mod tests {
 
     #[test]
     fn user_markdown_becomes_html_without_raw_html() {
-        let out = markdown_to_html_filter(&Value::String("*hi* <b>x</b>".into()), &HashMap::new())
-            .unwrap();
-        assert_eq!(
-            out.as_str().unwrap().trim(),
-            "<p><em>hi</em> &lt;b&gt;x&lt;/b&gt;</p>"
-        );
+        let out = markdown_to_html_filter(&Value::String("*hi* <b>x</b>".into()), &HashMap::new()).unwrap();
+        assert_eq!(out.as_str().unwrap().trim(), "<p><em>hi</em> &lt;b&gt;x&lt;/b&gt;</p>");
     }
 }

@@ -7,9 +7,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::model::{
-    Briefing, Citation, DisagreementKind, Origin, ParagraphKind, RemovalReason, Source,
-};
+use crate::model::{Briefing, Citation, DisagreementKind, Origin, ParagraphKind, RemovalReason, Source};
 
 /// How many items the summary pages show before linking to the full lists.
 pub const SUMMARY_LIMIT: usize = 25;
@@ -92,21 +90,12 @@ impl SourceText {
             paragraphs: source
                 .paragraphs
                 .iter()
-                .map(|p| ParagraphView {
-                    n: p.n,
-                    text: p.text.clone(),
-                    kind: kind_name(p.kind),
-                    line: p.line,
-                })
+                .map(|p| ParagraphView { n: p.n, text: p.text.clone(), kind: kind_name(p.kind), line: p.line })
                 .collect(),
             removed: source
                 .removed
                 .iter()
-                .map(|r| RemovedView {
-                    text: r.text.clone(),
-                    reason: reason_name(r.reason),
-                    line: r.line,
-                })
+                .map(|r| RemovedView { text: r.text.clone(), reason: reason_name(r.reason), line: r.line })
                 .collect(),
         }
     }
@@ -256,21 +245,11 @@ struct Sources<'a> {
 
 impl<'a> Sources<'a> {
     fn new(briefing: &'a Briefing) -> Self {
-        Self {
-            by_id: briefing
-                .sources
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.as_str(), (i + 1, s)))
-                .collect(),
-        }
+        Self { by_id: briefing.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), (i + 1, s))).collect() }
     }
 
     fn cite(&self, source: &str, paragraph: usize, text: Option<&str>) -> CiteView {
-        let (n, label) = self
-            .by_id
-            .get(source)
-            .map_or((0, source.to_string()), |(n, s)| (*n, s.label.clone()));
+        let (n, label) = self.by_id.get(source).map_or((0, source.to_string()), |(n, s)| (*n, s.label.clone()));
         CiteView {
             source: source.to_string(),
             n,
@@ -282,25 +261,14 @@ impl<'a> Sources<'a> {
     }
 
     fn reference(&self, source: &str) -> SourceRef {
-        let (n, label) = self
-            .by_id
-            .get(source)
-            .map_or((0, source.to_string()), |(n, s)| (*n, s.label.clone()));
-        SourceRef {
-            n,
-            id: source.to_string(),
-            label,
-        }
+        let (n, label) = self.by_id.get(source).map_or((0, source.to_string()), |(n, s)| (*n, s.label.clone()));
+        SourceRef { n, id: source.to_string(), label }
     }
 }
 
 /// `sources/<id>.html#p<n>`; paragraph 0 (the title) links to the page top.
 pub fn paragraph_href(source: &str, paragraph: usize) -> String {
-    if paragraph == 0 {
-        format!("sources/{source}.html#title")
-    } else {
-        format!("sources/{source}.html#p{paragraph}")
-    }
+    if paragraph == 0 { format!("sources/{source}.html#title") } else { format!("sources/{source}.html#p{paragraph}") }
 }
 
 /// "4 September 2025", "September 2025" or "2025".
@@ -320,12 +288,7 @@ pub fn human_date(iso: &str) -> String {
         "December",
     ];
     let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-    };
+    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied();
     match parts.as_slice() {
         [y, m, d] => match (month(m), d.parse::<u32>()) {
             (Some(m), Ok(d)) => format!("{d} {m} {y}"),
@@ -402,31 +365,17 @@ impl SiteView {
             })
             .collect();
 
-        let facts: HashMap<&str, &crate::model::Fact> =
-            briefing.facts.iter().map(|f| (f.id.as_str(), f)).collect();
+        let facts: HashMap<&str, &crate::model::Fact> = briefing.facts.iter().map(|f| (f.id.as_str(), f)).collect();
         let fact_view = |f: &crate::model::Fact| FactView {
             id: f.id.clone(),
             text: f.text.clone(),
             outlets: f.outlets,
             pinned: f.pinned,
-            cites: f
-                .sources
-                .iter()
-                .map(|s| lookup.cite(&s.source, s.paragraph, Some(&s.text)))
-                .collect(),
+            cites: f.sources.iter().map(|s| lookup.cite(&s.source, s.paragraph, Some(&s.text))).collect(),
         };
-        let key_points = briefing
-            .key_points
-            .iter()
-            .filter_map(|id| facts.get(id.as_str()))
-            .map(|f| fact_view(f))
-            .collect();
-        let single_source = briefing
-            .facts
-            .iter()
-            .filter(|f| f.single_source && !f.pinned)
-            .map(fact_view)
-            .collect();
+        let key_points =
+            briefing.key_points.iter().filter_map(|id| facts.get(id.as_str())).map(|f| fact_view(f)).collect();
+        let single_source = briefing.facts.iter().filter(|f| f.single_source && !f.pinned).map(fact_view).collect();
 
         let mut column_ids: Vec<&str> = Vec::new();
         for d in &briefing.disagreements {
@@ -436,15 +385,10 @@ impl SiteView {
                 }
             }
         }
-        let order: HashMap<&str, usize> = briefing
-            .sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let order: HashMap<&str, usize> =
+            briefing.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
         column_ids.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
-        let disagreement_columns: Vec<SourceRef> =
-            column_ids.iter().map(|id| lookup.reference(id)).collect();
+        let disagreement_columns: Vec<SourceRef> = column_ids.iter().map(|id| lookup.reference(id)).collect();
         let disagreements = briefing
             .disagreements
             .iter()
@@ -464,11 +408,7 @@ impl SiteView {
                     }
                 };
                 let cells: Vec<CellView> = column_ids.iter().map(|id| cell(id)).collect();
-                let speaking = cells
-                    .iter()
-                    .filter(|c| c.value.is_some())
-                    .cloned()
-                    .collect();
+                let speaking = cells.iter().filter(|c| c.value.is_some()).cloned().collect();
                 DisagreementView {
                     id: d.id.clone(),
                     topic: d.topic.clone(),
@@ -527,10 +467,7 @@ impl SiteView {
                     })
                     .collect(),
             };
-            match speakers
-                .iter_mut()
-                .find(|s| s.name == name && s.person_id == q.speaker)
-            {
+            match speakers.iter_mut().find(|s| s.name == name && s.person_id == q.speaker) {
                 Some(group) => group.quotes.push(quote),
                 None => speakers.push(SpeakerView {
                     name,
@@ -551,11 +488,7 @@ impl SiteView {
                 roles: p.roles.clone(),
                 outlets: p.outlets,
                 quote_count: p.quote_count,
-                mentions: p
-                    .mentions
-                    .iter()
-                    .map(|m: &Citation| lookup.cite(&m.source, m.paragraph, None))
-                    .collect(),
+                mentions: p.mentions.iter().map(|m: &Citation| lookup.cite(&m.source, m.paragraph, None)).collect(),
             })
             .collect();
         let terms = briefing
@@ -564,11 +497,7 @@ impl SiteView {
             .map(|t| TermView {
                 text: t.text.clone(),
                 outlets: t.outlets,
-                uses: t
-                    .uses
-                    .iter()
-                    .map(|u| lookup.cite(&u.source, u.paragraph, Some(&u.text)))
-                    .collect(),
+                uses: t.uses.iter().map(|u| lookup.cite(&u.source, u.paragraph, Some(&u.text))).collect(),
             })
             .collect();
 
@@ -606,10 +535,7 @@ impl SiteView {
             skipped: briefing
                 .skipped
                 .iter()
-                .map(|s| SkippedView {
-                    path: s.path.clone(),
-                    reason: s.reason.clone(),
-                })
+                .map(|s| SkippedView { path: s.path.clone(), reason: s.reason.clone() })
                 .collect(),
         }
     }

@@ -27,10 +27,7 @@ pub struct Date {
 
 impl Date {
     pub fn day(day: NaiveDate) -> Self {
-        Self {
-            day,
-            precision: Precision::Day,
-        }
+        Self { day, precision: Precision::Day }
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as the contract writes dates.
@@ -47,9 +44,7 @@ impl Date {
         let precision = self.precision.min(other.precision);
         match precision {
             Precision::Year => self.day.year() == other.day.year(),
-            Precision::Month => {
-                self.day.year() == other.day.year() && self.day.month() == other.day.month()
-            }
+            Precision::Month => self.day.year() == other.day.year() && self.day.month() == other.day.month(),
             Precision::Day => self.day == other.day,
         }
     }
@@ -66,26 +61,15 @@ pub enum Direction {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateExpr {
     /// A calendar date; a missing year is taken from the reference date.
-    Calendar {
-        year: Option<i32>,
-        month: u32,
-        day: Option<u32>,
-    },
+    Calendar { year: Option<i32>, month: u32, day: Option<u32> },
     /// A year on its own ("in 2008").
     Year(i32),
     /// "on Wednesday", "last Tuesday", "next Monday"; `None` lets the tense decide.
-    Weekday {
-        weekday: u32,
-        direction: Option<Direction>,
-    },
+    Weekday { weekday: u32, direction: Option<Direction> },
     /// "yesterday", "last month", "this year".
     Relative { unit: String, offset: i32 },
     /// "three days later" (from the previous date in the text), "two weeks ago" (from the reference).
-    Counted {
-        unit: String,
-        count: i32,
-        from_previous: bool,
-    },
+    Counted { unit: String, count: i32, from_previous: bool },
 }
 
 /// A date expression found in text.
@@ -107,20 +91,13 @@ pub fn find_dates(text: &str, knowledge: &Knowledge) -> Vec<DateMention> {
         if let Some((expr, end)) = match_at(&toks, i, knowledge) {
             let (time, time_end) = time_after(text, &toks, end, knowledge);
             let last = time_end.max(end);
-            out.push(DateMention {
-                range: toks[i].start..toks[last - 1].end(),
-                expr,
-                time,
-            });
+            out.push(DateMention { range: toks[i].start..toks[last - 1].end(), expr, time });
             i = last;
         } else if let Some((time, end)) = time_at(text, &toks, i, knowledge) {
             // A time with no date ("at about 8 a.m. ET") belongs to the day the text is about.
             out.push(DateMention {
                 range: toks[i].start..toks[end - 1].end(),
-                expr: DateExpr::Relative {
-                    unit: "day".into(),
-                    offset: 0,
-                },
+                expr: DateExpr::Relative { unit: "day".into(), offset: 0 },
                 time: Some(time),
             });
             i = end;
@@ -136,50 +113,35 @@ fn word<'a>(toks: &'a [Token], i: usize) -> Option<&'a str> {
 }
 
 fn is_punct(toks: &[Token], i: usize, p: &str) -> bool {
-    toks.get(i)
-        .is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
+    toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
 }
 
 fn number(toks: &[Token], i: usize) -> Option<u32> {
     let t = toks.get(i).filter(|t| t.kind == TokenKind::Number)?;
     let digits: String = t.text.chars().take_while(char::is_ascii_digit).collect();
     let suffix = &t.text[digits.len()..];
-    if !suffix.is_empty()
-        && !matches!(
-            suffix.to_ascii_lowercase().as_str(),
-            "st" | "nd" | "rd" | "th"
-        )
-    {
+    if !suffix.is_empty() && !matches!(suffix.to_ascii_lowercase().as_str(), "st" | "nd" | "rd" | "th") {
         return None;
     }
     digits.parse().ok()
 }
 
 fn year(toks: &[Token], i: usize) -> Option<i32> {
-    let t = toks
-        .get(i)
-        .filter(|t| t.kind == TokenKind::Number && t.text.len() == 4)?;
+    let t = toks.get(i).filter(|t| t.kind == TokenKind::Number && t.text.len() == 4)?;
     t.text.parse().ok().filter(|y| (1000..3000).contains(y))
 }
 
 /// A month word, with the index after it (skipping an abbreviation's period).
 fn month_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(u32, usize)> {
     let month = knowledge.month(word(toks, i)?)?;
-    let next = if is_punct(toks, i + 1, ".") && toks[i].text.len() <= 4 {
-        i + 2
-    } else {
-        i + 1
-    };
+    let next = if is_punct(toks, i + 1, ".") && toks[i].text.len() <= 4 { i + 2 } else { i + 1 };
     Some((month, next))
 }
 
 fn match_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateExpr, usize)> {
     let w = word(toks, i)?;
     // ISO 2025-09-04.
-    if let Some(date) = NaiveDate::parse_from_str(w, "%Y-%m-%d")
-        .ok()
-        .filter(|_| w.len() == 10)
-    {
+    if let Some(date) = NaiveDate::parse_from_str(w, "%Y-%m-%d").ok().filter(|_| w.len() == 10) {
         return Some((calendar(date.year(), date.month(), Some(date.day())), i + 1));
     }
     if let Some(found) = numeric_date_at(toks, i) {
@@ -192,21 +154,11 @@ fn match_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateExpr
         _ => (None, i),
     };
     if let Some(weekday) = word(toks, wi).and_then(|w| knowledge.weekday(w)) {
-        let after = if is_punct(toks, wi + 1, ",") {
-            wi + 2
-        } else {
-            wi + 1
-        };
+        let after = if is_punct(toks, wi + 1, ",") { wi + 2 } else { wi + 1 };
         if let Some((expr, end)) = calendar_at(toks, after, knowledge) {
             return Some((expr, end));
         }
-        return Some((
-            DateExpr::Weekday {
-                weekday,
-                direction: qualifier,
-            },
-            wi + 1,
-        ));
+        return Some((DateExpr::Weekday { weekday, direction: qualifier }, wi + 1));
     }
     if let Some(found) = calendar_at(toks, i, knowledge) {
         return Some(found);
@@ -226,19 +178,9 @@ fn match_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateExpr
 fn numeric_date_at(toks: &[Token], i: usize) -> Option<(DateExpr, usize)> {
     let (a, b, y, end) = if toks[i].text.matches('.').count() == 2 {
         let parts: Vec<&str> = toks[i].text.split('.').collect();
-        (
-            parts[0].parse().ok()?,
-            parts[1].parse().ok()?,
-            parts[2].parse().ok()?,
-            i + 1,
-        )
+        (parts[0].parse().ok()?, parts[1].parse().ok()?, parts[2].parse().ok()?, i + 1)
     } else if is_punct(toks, i + 1, "/") && is_punct(toks, i + 3, "/") {
-        (
-            number(toks, i)?,
-            number(toks, i + 2)?,
-            year(toks, i + 4)?,
-            i + 5,
-        )
+        (number(toks, i)?, number(toks, i + 2)?, year(toks, i + 4)?, i + 5)
     } else {
         return None;
     };
@@ -251,11 +193,7 @@ fn numeric_date_at(toks: &[Token], i: usize) -> Option<(DateExpr, usize)> {
 }
 
 fn calendar(year: i32, month: u32, day: Option<u32>) -> DateExpr {
-    DateExpr::Calendar {
-        year: Some(year),
-        month,
-        day,
-    }
+    DateExpr::Calendar { year: Some(year), month, day }
 }
 
 /// "September 4, 2025", "Sept. 4", "4 September 2025".
@@ -265,23 +203,12 @@ fn calendar_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateE
     {
         let mut end = next + 1;
         let mut year_found = None;
-        let after_comma = if is_punct(toks, end, ",") {
-            end + 1
-        } else {
-            end
-        };
+        let after_comma = if is_punct(toks, end, ",") { end + 1 } else { end };
         if let Some(y) = year(toks, after_comma) {
             year_found = Some(y);
             end = after_comma + 1;
         }
-        return Some((
-            DateExpr::Calendar {
-                year: year_found,
-                month,
-                day: Some(day),
-            },
-            end,
-        ));
+        return Some((DateExpr::Calendar { year: year_found, month, day: Some(day) }, end));
     }
     if let Some(day) = number(toks, i).filter(|d| (1..=31).contains(d))
         && let Some((month, next)) = month_at(toks, i + 1, knowledge)
@@ -290,14 +217,7 @@ fn calendar_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateE
             Some(y) => (Some(y), next + 1),
             None => (None, next),
         };
-        return Some((
-            DateExpr::Calendar {
-                year: year_found,
-                month,
-                day: Some(day),
-            },
-            end,
-        ));
+        return Some((DateExpr::Calendar { year: year_found, month, day: Some(day) }, end));
     }
     None
 }
@@ -328,54 +248,24 @@ fn month_or_year_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(
 
 fn month_with_year(toks: &[Token], i: usize, month: u32) -> (DateExpr, usize) {
     match year(toks, i) {
-        Some(y) => (
-            DateExpr::Calendar {
-                year: Some(y),
-                month,
-                day: None,
-            },
-            i + 1,
-        ),
-        None => (
-            DateExpr::Calendar {
-                year: None,
-                month,
-                day: None,
-            },
-            i,
-        ),
+        Some(y) => (DateExpr::Calendar { year: Some(y), month, day: None }, i + 1),
+        None => (DateExpr::Calendar { year: None, month, day: None }, i),
     }
 }
 
 /// Phrases from the data file: "yesterday", "last month", "earlier this year".
 fn relative_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateExpr, usize)> {
-    let words: Vec<String> = toks[i..]
-        .iter()
-        .take(5)
-        .take_while(|t| t.is_word())
-        .map(|t| t.text.to_lowercase())
-        .collect();
+    let words: Vec<String> =
+        toks[i..].iter().take(5).take_while(|t| t.is_word()).map(|t| t.text.to_lowercase()).collect();
     knowledge
         .relative_phrases()
         .iter()
         .filter_map(|r| {
-            let phrase: Vec<String> = super::words(&r.phrase)
-                .iter()
-                .map(|w| w.to_lowercase())
-                .collect();
-            (phrase.len() <= words.len() && phrase.iter().zip(&words).all(|(a, b)| a == b))
-                .then_some((r, phrase.len()))
+            let phrase: Vec<String> = super::words(&r.phrase).iter().map(|w| w.to_lowercase()).collect();
+            (phrase.len() <= words.len() && phrase.iter().zip(&words).all(|(a, b)| a == b)).then_some((r, phrase.len()))
         })
         .max_by_key(|(_, n)| *n)
-        .map(|(r, n)| {
-            (
-                DateExpr::Relative {
-                    unit: r.unit.clone(),
-                    offset: r.offset,
-                },
-                i + n,
-            )
-        })
+        .map(|(r, n)| (DateExpr::Relative { unit: r.unit.clone(), offset: r.offset }, i + n))
 }
 
 /// "three days later", "two weeks ago", "a month earlier".
@@ -393,14 +283,7 @@ fn counted_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateEx
         return None;
     };
     let count = i32::try_from(count).ok()? * sign;
-    Some((
-        DateExpr::Counted {
-            unit,
-            count,
-            from_previous,
-        },
-        i + used + 2,
-    ))
+    Some((DateExpr::Counted { unit, count, from_previous }, i + used + 2))
 }
 
 /// A time of day at token `i`: "8 a.m.", "9:57 a.m. ET", "4:25 PM", "14:00 GMT".
@@ -423,16 +306,10 @@ fn time_at(text: &str, toks: &[Token], i: usize, knowledge: &Knowledge) -> Optio
 }
 
 /// A time right after a date ("September 04, 2025, 4:25 PM"; "Sept. 4 at 8 a.m.").
-fn time_after(
-    text: &str,
-    toks: &[Token],
-    i: usize,
-    knowledge: &Knowledge,
-) -> (Option<String>, usize) {
+fn time_after(text: &str, toks: &[Token], i: usize, knowledge: &Knowledge) -> (Option<String>, usize) {
     let mut j = i;
     while is_punct(toks, j, ",")
-        || word(toks, j)
-            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "at" | "about" | "around"))
+        || word(toks, j).is_some_and(|w| matches!(w.to_lowercase().as_str(), "at" | "about" | "around"))
     {
         j += 1;
     }
@@ -445,34 +322,19 @@ fn time_after(
 /// Resolves an expression against `reference` (the publication or event
 /// date) and `previous` (the last date resolved in the same text).
 /// `future` says the sentence speaks of what is to come, for bare weekdays.
-pub fn resolve(
-    expr: &DateExpr,
-    reference: NaiveDate,
-    previous: Option<Date>,
-    future: bool,
-) -> Option<Date> {
+pub fn resolve(expr: &DateExpr, reference: NaiveDate, previous: Option<Date>, future: bool) -> Option<Date> {
     match expr {
         DateExpr::Calendar { year, month, day } => {
             let year = year.unwrap_or_else(|| infer_year(reference, *month, future));
             match day {
                 Some(d) => NaiveDate::from_ymd_opt(year, *month, *d).map(Date::day),
-                None => NaiveDate::from_ymd_opt(year, *month, 1).map(|day| Date {
-                    day,
-                    precision: Precision::Month,
-                }),
+                None => NaiveDate::from_ymd_opt(year, *month, 1).map(|day| Date { day, precision: Precision::Month }),
             }
         }
-        DateExpr::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1).map(|day| Date {
-            day,
-            precision: Precision::Year,
-        }),
+        DateExpr::Year(y) => NaiveDate::from_ymd_opt(*y, 1, 1).map(|day| Date { day, precision: Precision::Year }),
         DateExpr::Weekday { weekday, direction } => {
             let target = Weekday::try_from(u8::try_from(*weekday - 1).ok()?).ok()?;
-            let direction = direction.unwrap_or(if future {
-                Direction::Future
-            } else {
-                Direction::Past
-            });
+            let direction = direction.unwrap_or(if future { Direction::Future } else { Direction::Past });
             let today = reference.weekday().num_days_from_monday() as i64;
             let wanted = target.num_days_from_monday() as i64;
             let delta = match direction {
@@ -482,16 +344,8 @@ pub fn resolve(
             Some(Date::day(reference + Duration::days(delta)))
         }
         DateExpr::Relative { unit, offset } => shift(Date::day(reference), unit, *offset, true),
-        DateExpr::Counted {
-            unit,
-            count,
-            from_previous,
-        } => {
-            let base = if *from_previous {
-                previous?
-            } else {
-                Date::day(reference)
-            };
+        DateExpr::Counted { unit, count, from_previous } => {
+            let base = if *from_previous { previous? } else { Date::day(reference) };
             shift(base, unit, *count, false)
         }
     }
@@ -529,11 +383,7 @@ fn shift(base: Date, unit: &str, count: i32, coarsen: bool) -> Option<Date> {
         "year" => Precision::Year,
         _ => Precision::Day,
     };
-    let precision = if coarsen {
-        unit_precision.min(base.precision)
-    } else {
-        base.precision
-    };
+    let precision = if coarsen { unit_precision.min(base.precision) } else { base.precision };
     let day = match precision {
         Precision::Day => moved,
         Precision::Month => moved.with_day(1)?,
@@ -544,14 +394,8 @@ fn shift(base: Date, unit: &str, count: i32, coarsen: bool) -> Option<Date> {
 
 /// The first full calendar date (with day and year) in `text`: for datelines.
 pub fn first_full_date(text: &str, knowledge: &Knowledge) -> Option<NaiveDate> {
-    find_dates(text, knowledge)
-        .into_iter()
-        .find_map(|m| match m.expr {
-            DateExpr::Calendar {
-                year: Some(y),
-                month,
-                day: Some(d),
-            } => NaiveDate::from_ymd_opt(y, month, d),
-            _ => None,
-        })
+    find_dates(text, knowledge).into_iter().find_map(|m| match m.expr {
+        DateExpr::Calendar { year: Some(y), month, day: Some(d) } => NaiveDate::from_ymd_opt(y, month, d),
+        _ => None,
+    })
 }

@@ -87,11 +87,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             continue;
         }
         if !c.is_alphanumeric() {
-            out.push(Token {
-                text: &text[offset(i)..offset(i + 1)],
-                start: offset(i),
-                kind: TokenKind::Punct,
-            });
+            out.push(Token { text: &text[offset(i)..offset(i + 1)], start: offset(i), kind: TokenKind::Punct });
             i += 1;
             continue;
         }
@@ -111,8 +107,8 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                     i += 2
                 }
                 Some(a) if is_apostrophe(a) && at(i + 1).is_some_and(char::is_alphabetic) => {
-                    let possessive = matches!(at(i + 1), Some('s') | Some('S'))
-                        && !at(i + 2).is_some_and(char::is_alphanumeric);
+                    let possessive =
+                        matches!(at(i + 1), Some('s') | Some('S')) && !at(i + 2).is_some_and(char::is_alphanumeric);
                     if possessive {
                         break;
                     }
@@ -133,25 +129,13 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 i = j;
             }
         }
-        let kind = if numeric {
-            TokenKind::Number
-        } else {
-            TokenKind::Word
-        };
-        out.push(Token {
-            text: &text[offset(start)..offset(i)],
-            start: offset(start),
-            kind,
-        });
+        let kind = if numeric { TokenKind::Number } else { TokenKind::Word };
+        out.push(Token { text: &text[offset(start)..offset(i)], start: offset(start), kind });
         if at(i).is_some_and(is_apostrophe)
             && matches!(at(i + 1), Some('s') | Some('S'))
             && !at(i + 2).is_some_and(char::is_alphanumeric)
         {
-            out.push(Token {
-                text: &text[offset(i)..offset(i + 2)],
-                start: offset(i),
-                kind: TokenKind::Possessive,
-            });
+            out.push(Token { text: &text[offset(i)..offset(i + 2)], start: offset(i), kind: TokenKind::Possessive });
             i += 2;
         }
     }
@@ -160,11 +144,7 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 
 /// The word and number tokens of a phrase, as strings.
 pub fn words(text: &str) -> Vec<&str> {
-    tokens(text)
-        .into_iter()
-        .filter(Token::is_word)
-        .map(|t| t.text)
-        .collect()
+    tokens(text).into_iter().filter(Token::is_word).map(|t| t.text).collect()
 }
 
 /// Sentence ranges of a paragraph. Unicode sentence boundaries, re-joined
@@ -195,10 +175,7 @@ fn ends_with_abbreviation(sentence: &str, knowledge: &Knowledge) -> bool {
     let Some(before_dot) = trimmed.strip_suffix('.') else {
         return false;
     };
-    let last_word = before_dot
-        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“')
-        .next()
-        .unwrap_or("");
+    let last_word = before_dot.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '“').next().unwrap_or("");
     let token = &trimmed[trimmed.len() - last_word.len() - 1..];
     knowledge.is_abbreviation(token)
         || (last_word.chars().count() == 1 && last_word.chars().all(char::is_uppercase))
@@ -249,18 +226,12 @@ mod tests {
 
     #[test]
     fn tokens_keep_initials_acronyms_and_split_possessives() {
-        assert_eq!(
-            texts("Vladimir V. Putin’s U.S. visit"),
-            ["Vladimir", "V.", "Putin", "’s", "U.S.", "visit"]
-        );
+        assert_eq!(texts("Vladimir V. Putin’s U.S. visit"), ["Vladimir", "V.", "Putin", "’s", "U.S.", "visit"]);
         assert_eq!(
             texts("don’t co-chair 1,000 3.5% at 8 a.m."),
             ["don’t", "co-chair", "1,000", "3.5", "%", "at", "8", "a.m."]
         );
-        assert_eq!(
-            texts("“Hi,” he said."),
-            ["“", "Hi", ",", "”", "he", "said", "."]
-        );
+        assert_eq!(texts("“Hi,” he said."), ["“", "Hi", ",", "”", "he", "said", "."]);
     }
 
     #[test]
@@ -273,10 +244,7 @@ mod tests {
 
     #[test]
     fn normalize_space_collapses_but_keeps_characters() {
-        assert_eq!(
-            normalize_space("  a\u{00A0}\u{00A0}b\tc\u{200B}d  "),
-            "a b cd"
-        );
+        assert_eq!(normalize_space("  a\u{00A0}\u{00A0}b\tc\u{200B}d  "), "a b cd");
     }
 
     #[test]

@@ -26,11 +26,7 @@ fn words_value(parts: &[&str], knowledge: &Knowledge) -> Option<f64> {
             current += v;
             seen = true;
         } else if let Some(scale) = knowledge.scale_word(&lower) {
-            current = if current == 0.0 {
-                scale
-            } else {
-                current * scale
-            };
+            current = if current == 0.0 { scale } else { current * scale };
             if scale >= 1000.0 {
                 total += current;
                 current = 0.0;
@@ -40,10 +36,7 @@ fn words_value(parts: &[&str], knowledge: &Knowledge) -> Option<f64> {
             continue;
         } else if lower == "a" || lower == "an" {
             pending_fraction = true;
-        } else if let Some(fraction) = knowledge
-            .fraction_word(&lower)
-            .filter(|_| seen || pending_fraction)
-        {
+        } else if let Some(fraction) = knowledge.fraction_word(&lower).filter(|_| seen || pending_fraction) {
             current += fraction;
             seen = true;
         } else {
@@ -56,29 +49,17 @@ fn words_value(parts: &[&str], knowledge: &Knowledge) -> Option<f64> {
 /// A number starting at token `i`, as (value, tokens used, unit written inside
 /// the token such as "year" in "three-year"). Reads digits, number words,
 /// hyphenated forms and a following scale ("3.5 million", "a million").
-pub fn number_at<'a>(
-    toks: &[Token<'a>],
-    i: usize,
-    knowledge: &Knowledge,
-) -> Option<(f64, usize, Option<&'a str>)> {
+pub fn number_at<'a>(toks: &[Token<'a>], i: usize, knowledge: &Knowledge) -> Option<(f64, usize, Option<&'a str>)> {
     let t = toks.get(i)?;
     let (mut value, mut inner_unit) = match t.kind {
         TokenKind::Number => {
-            let (head, tail) = t
-                .text
-                .split_once('-')
-                .map_or((t.text, None), |(h, rest)| (h, Some(rest)));
-            (
-                digits_value(head)?,
-                tail.filter(|u| u.chars().all(char::is_alphabetic)),
-            )
+            let (head, tail) = t.text.split_once('-').map_or((t.text, None), |(h, rest)| (h, Some(rest)));
+            (digits_value(head)?, tail.filter(|u| u.chars().all(char::is_alphabetic)))
         }
         TokenKind::Word => {
             let parts: Vec<&str> = t.text.split('-').collect();
             // The longest leading run of parts that reads as a number: "three-year" is 3 and "year".
-            let (n, v) = (1..=parts.len())
-                .rev()
-                .find_map(|n| words_value(&parts[..n], knowledge).map(|v| (n, v)))?;
+            let (n, v) = (1..=parts.len()).rev().find_map(|n| words_value(&parts[..n], knowledge).map(|v| (n, v)))?;
             let unit = (n < parts.len()).then(|| {
                 let start = parts[..n].iter().map(|p| p.len() + 1).sum::<usize>();
                 &t.text[start..]
@@ -130,6 +111,5 @@ pub fn small_number_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Optio
         return Some((1, 1));
     }
     let (value, used, inner_unit) = number_at(toks, i, knowledge)?;
-    (inner_unit.is_none() && value.fract() == 0.0 && (0.0..=1000.0).contains(&value))
-        .then_some((value as i64, used))
+    (inner_unit.is_none() && value.fract() == 0.0 && (0.0..=1000.0).contains(&value)).then_some((value as i64, used))
 }

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
+use crate::compare::Compared;
 use crate::config::Config;
 use crate::knowledge::Knowledge;
 use crate::load::Loaded;
@@ -11,7 +12,7 @@ use crate::model::{Briefing, Event, Origin, SCHEMA_VERSION, Source};
 use crate::text::{fold, words};
 
 /// Builds the briefing from the loaded sources.
-pub fn assemble(loaded: Loaded, config: &Config, knowledge: &Knowledge) -> Briefing {
+pub fn assemble(loaded: Loaded, compared: Compared, config: &Config, knowledge: &Knowledge) -> Briefing {
     let (title, title_origin) = match &config.title {
         Some(title) => (title.clone(), Origin::Config),
         None => (infer_title(&loaded.sources, knowledge), Origin::Inferred),
@@ -27,9 +28,9 @@ pub fn assemble(loaded: Loaded, config: &Config, knowledge: &Knowledge) -> Brief
         schema_version: SCHEMA_VERSION,
         event: Event { title, date, title_origin, date_origin, summary: config.summary.clone() },
         sources: loaded.sources,
-        people: Vec::new(),
-        quotes: Vec::new(),
-        terms: Vec::new(),
+        people: compared.people,
+        quotes: compared.quotes,
+        terms: compared.terms,
         facts: Vec::new(),
         key_points: Vec::new(),
         timeline: Vec::new(),

@@ -54,9 +54,21 @@ pub struct Organisation {
     pub country: String,
 }
 
+/// A continent or region: a place that is not a country ("Europe", "the Gulf").
+#[derive(Debug, Deserialize)]
+pub struct Region {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub demonyms: Vec<String>,
+}
+
 #[derive(Debug, Deserialize)]
 struct CountriesFile {
     country: Vec<Country>,
+    #[serde(default)]
+    region: Vec<Region>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -79,6 +91,7 @@ struct PeopleFile {
     role_nouns: Vec<String>,
     pronouns: Vec<Gendered>,
     name_particles: Vec<String>,
+    non_person_heads: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -203,21 +216,26 @@ pub enum Place {
     Capital(usize),
     /// An organisation; index into `organisations`.
     Organisation(usize),
+    /// A continent or region, or its demonym; index into `regions`.
+    Region(usize),
 }
 
 /// All general knowledge, with lookup indexes built once.
 #[derive(Debug)]
 pub struct Knowledge {
     pub countries: Vec<Country>,
+    pub regions: Vec<Region>,
     pub organisations: Vec<Organisation>,
     pub chrome: ChromeWords,
     /// Longest-first multi-word lookup of country, demonym, capital and organisation forms.
     places: PhraseIndex<Place>,
     honorifics: HashMap<String, String>,
-    titles: PhraseIndex<String>,
+    /// Titles by their words, case-insensitively, giving (written form, gender).
+    titles: PhraseIndex<(String, String)>,
     role_nouns: HashSet<String>,
     pronouns: HashMap<String, String>,
     name_particles: HashSet<String>,
+    non_person_heads: HashSet<String>,
     speech_verbs: PhraseIndex<String>,
     attribution_phrases: PhraseIndex<()>,
     term_markers: PhraseIndex<()>,
@@ -301,6 +319,15 @@ impl Knowledge {
                 }
             }
         }
+        for (i, r) in countries.region.iter().enumerate() {
+            let bare = r.name.strip_prefix("the ").unwrap_or(&r.name);
+            for form in std::iter::once(bare)
+                .chain(r.aliases.iter().map(String::as_str))
+                .chain(r.demonyms.iter().map(String::as_str))
+            {
+                places.insert_cased(form, Place::Region(i));
+            }
+        }
         for (i, o) in organisations.organisation.iter().enumerate() {
             places.insert_cased(&o.name, Place::Organisation(i));
             for alias in &o.aliases {
@@ -310,7 +337,13 @@ impl Knowledge {
 
         let mut titles = PhraseIndex::default();
         for t in &people.title {
-            titles.insert(&t.form, t.gender.clone());
+            titles.insert(&t.form, (t.form.clone(), t.gender.clone()));
+        }
+        // Nouns for unnamed speakers serve as titles too ("the analyst").
+        for noun in &people.role_nouns {
+            if titles.longest(&crate::text::words(noun)).is_none_or(|(_, n)| n < crate::text::words(noun).len()) {
+                titles.insert(noun, (noun.clone(), String::new()));
+            }
         }
         let mut speech_verbs = PhraseIndex::default();
         for v in &speech.verb {
@@ -362,6 +395,7 @@ impl Knowledge {
             role_nouns: people.role_nouns.into_iter().map(|w| w.to_lowercase()).collect(),
             pronouns: people.pronouns.into_iter().map(|p| (p.form.to_lowercase(), p.gender)).collect(),
             name_particles: people.name_particles.into_iter().collect(),
+            non_person_heads: people.non_person_heads.into_iter().collect(),
             speech_verbs,
             attribution_phrases: PhraseIndex::from_words(&speech.attribution_phrases),
             term_markers: PhraseIndex::from_words(&speech.term_markers),
@@ -387,6 +421,7 @@ impl Knowledge {
             abbreviations: abbreviations.words.into_iter().collect(),
             stopwords: lowered(stopwords.words),
             countries: countries.country,
+            regions: countries.region,
             organisations: organisations.organisation,
             chrome: chrome.folded(),
         })
@@ -402,6 +437,7 @@ impl Knowledge {
         match place {
             Place::Country(i) | Place::Demonym(i) | Place::Capital(i) => &self.countries[i].name,
             Place::Organisation(i) => &self.organisations[i].name,
+            Place::Region(i) => &self.regions[i].name,
         }
     }
 
@@ -416,9 +452,21 @@ impl Knowledge {
         self.honorifics.get(word).map(String::as_str)
     }
 
-    /// The longest title at the start of `words` ("Prime Minister"), case-insensitively.
-    pub fn title_at(&self, words: &[&str]) -> Option<(usize, &str)> {
-        self.titles.longest(words).map(|(g, n)| (n, g.as_str()))
+    /// The longest title at the start of `words` ("Prime Minister"),
+    /// case-insensitively, as (length in words, written form, gender).
+    pub fn title_at(&self, words: &[&str]) -> Option<(usize, &str, &str)> {
+        self.titles.longest(words).map(|((form, gender), n)| (n, form.as_str(), gender.as_str()))
+    }
+
+    /// A word that ends names of places, bodies and events, not people ("Square", "Fund").
+    pub fn is_non_person_head(&self, word: &str) -> bool {
+        self.non_person_heads.contains(word)
+    }
+
+    /// A country's name as used in running text: "the United Kingdom", "France".
+    pub fn country_in_text(&self, i: usize) -> String {
+        let country = &self.countries[i];
+        if country.article { format!("the {}", country.name) } else { country.name.clone() }
     }
 
     pub fn is_role_noun(&self, word: &str) -> bool {

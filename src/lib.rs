@@ -6,8 +6,10 @@
 //! with a small typed interface; the renderers only read the model.
 
 pub mod assemble;
+pub mod compare;
 pub mod config;
 pub mod diag;
+pub mod extract;
 pub mod knowledge;
 pub mod load;
 pub mod model;
@@ -95,7 +97,23 @@ pub fn analyse(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, B
     timing::record("load", started);
 
     let started = Instant::now();
-    let briefing = assemble::assemble(loaded, &config, &knowledge);
+    let findings: Vec<extract::Findings> = {
+        use rayon::prelude::*;
+        loaded.sources.par_iter().map(|source| extract::extract(source, &knowledge)).collect()
+    };
+    for (source, found) in loaded.sources.iter().zip(&findings) {
+        for (line, message) in &found.notes {
+            diags.warn(&options.seeds.join(&source.path), *line, message.clone());
+        }
+    }
+    timing::record("extract", started);
+
+    let started = Instant::now();
+    let compared = compare::compare(&loaded.sources, &findings, &knowledge);
+    timing::record("compare", started);
+
+    let started = Instant::now();
+    let briefing = assemble::assemble(loaded, compared, &config, &knowledge);
     timing::record("assemble", started);
     Ok(briefing)
 }

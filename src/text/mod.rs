@@ -3,6 +3,7 @@
 //! index the original string, so that anything found can be cited verbatim.
 
 pub mod dates;
+pub mod names;
 pub mod numbers;
 
 use std::ops::Range;

@@ -1,0 +1,259 @@
+//! Merges quotations across sources: the same words from the same speaker,
+//! however each outlet cut or translated them, become one quotation with one
+//! occurrence per place it appears, each keeping its own exact words. Also
+//! gathers the quoted terms into a glossary. Candidate matches come from an
+//! index on rare words, so the work grows with the number of quotations, not
+//! its square.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::people::PersonMap;
+use crate::extract::{Findings, Speaker};
+use crate::knowledge::Knowledge;
+use crate::model::{Person, Quote, QuoteContinuation, QuoteOccurrence, Source, Term, TermUse};
+use crate::text::{fold, words};
+
+/// Who said it, comparable across sources.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum Who {
+    Person(usize),
+    Named(String),
+    Unknown,
+}
+
+struct Occurrence {
+    source: usize,
+    paragraph: usize,
+    text: String,
+    partial: bool,
+    continued: Vec<(usize, String)>,
+    words: BTreeSet<String>,
+}
+
+struct Cluster {
+    who: Who,
+    /// The speaker as the first source named them, for `speaker_name`.
+    named: Option<String>,
+    occurrences: Vec<Occurrence>,
+}
+
+/// Two wordings are one quotation when most words of the shorter appear in
+/// the longer (a cut or a close translation).
+fn same_words(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
+    let shorter = a.len().min(b.len());
+    if shorter < 3 {
+        return a == b;
+    }
+    let shared = a.intersection(b).count();
+    shared * 4 >= shorter * 3
+}
+
+fn word_set(text: &str) -> BTreeSet<String> {
+    words(&fold(text)).into_iter().map(str::to_string).collect()
+}
+
+/// Merges every source's quotations.
+pub fn merge(
+    sources: &[Source],
+    findings: &[Findings],
+    map: &PersonMap,
+    people: &[Person],
+    knowledge: &Knowledge,
+) -> Vec<Quote> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    for (s, found) in findings.iter().enumerate() {
+        for quote in &found.quotes {
+            let (who, named) = match &quote.speaker {
+                Speaker::Person(local) => match map[s][*local] {
+                    Some(g) => (Who::Person(g), None),
+                    None => (Who::Unknown, None),
+                },
+                Speaker::Named(name) => (Who::Named(fold(name)), Some(name.clone())),
+                Speaker::Unknown => (Who::Unknown, None),
+            };
+            let set = word_set(&quote.text);
+            let keys: Vec<String> =
+                set.iter().filter(|w| w.chars().count() >= 4 && !knowledge.is_stopword(w)).cloned().collect();
+            let mut candidates: Vec<usize> = keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let target = candidates.into_iter().find(|&c| {
+                let cluster = &clusters[c];
+                let speakers_fit = cluster.who == who || cluster.who == Who::Unknown || who == Who::Unknown;
+                speakers_fit && cluster.occurrences.iter().any(|o| same_words(&o.words, &set))
+            });
+            let occurrence = Occurrence {
+                source: s,
+                paragraph: quote.paragraph,
+                text: quote.text.clone(),
+                partial: quote.partial,
+                continued: quote.continued.clone(),
+                words: set,
+            };
+            let c = match target {
+                Some(c) => {
+                    let cluster = &mut clusters[c];
+                    if cluster.who == Who::Unknown {
+                        cluster.who = who;
+                        cluster.named = cluster.named.take().or(named);
+                    }
+                    cluster.occurrences.push(occurrence);
+                    c
+                }
+                None => {
+                    clusters.push(Cluster { who, named, occurrences: vec![occurrence] });
+                    clusters.len() - 1
+                }
+            };
+            for key in keys {
+                let list = index.entry(key).or_default();
+                if list.last() != Some(&c) {
+                    list.push(c);
+                }
+            }
+        }
+    }
+    let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
+    let mut quotes: Vec<(usize, (usize, usize), Quote)> = clusters
+        .into_iter()
+        .map(|mut cluster| {
+            cluster.occurrences.sort_by_key(|o| (o.source, o.paragraph));
+            let canonical = cluster
+                .occurrences
+                .iter()
+                .max_by_key(|o| (!o.partial, o.words.len(), std::cmp::Reverse((o.source, o.paragraph))))
+                .map(|o| o.text.clone())
+                .unwrap_or_default();
+            let mut wordings: Vec<String> = cluster
+                .occurrences
+                .iter()
+                .map(|o| fold(o.text.trim_end_matches([',', '.', ';', ':', '!', '?', ' '])))
+                .collect();
+            wordings.sort_unstable();
+            wordings.dedup();
+            let mut outlets: Vec<&String> = cluster.occurrences.iter().map(|o| &outlet_keys[o.source]).collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            let first = (cluster.occurrences[0].source, cluster.occurrences[0].paragraph);
+            let (speaker, speaker_name) = match &cluster.who {
+                Who::Person(g) => (Some(people[*g].id.clone()), Some(people[*g].name.clone())),
+                Who::Named(_) => (None, cluster.named.clone()),
+                Who::Unknown => (None, None),
+            };
+            let id = format!("q-{:08x}", short_hash(&format!("{:?}|{}", cluster.who, fold(&canonical))));
+            let quote = Quote {
+                id,
+                speaker,
+                speaker_name,
+                text: canonical,
+                wordings_differ: wordings.len() > 1,
+                occurrences: cluster
+                    .occurrences
+                    .into_iter()
+                    .map(|o| QuoteOccurrence {
+                        source: sources[o.source].id.clone(),
+                        paragraph: o.paragraph,
+                        text: o.text,
+                        partial: o.partial,
+                        continued: o
+                            .continued
+                            .into_iter()
+                            .map(|(paragraph, text)| QuoteContinuation { paragraph, text })
+                            .collect(),
+                    })
+                    .collect(),
+            };
+            (outlets.len(), first, quote)
+        })
+        .collect();
+    quotes.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut quotes: Vec<Quote> = quotes.into_iter().map(|(_, _, q)| q).collect();
+    dedupe_ids(&mut quotes);
+    quotes
+}
+
+fn dedupe_ids(quotes: &mut [Quote]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for quote in quotes {
+        let n = seen.entry(quote.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            quote.id = format!("{}-{n}", quote.id);
+        }
+    }
+}
+
+/// A stable 32-bit FNV-1a hash for ids: the same input gives the same id on
+/// every machine and run (std's hasher is randomly seeded).
+pub fn short_hash(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5u32, |hash, byte| (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193))
+}
+
+/// The glossary: each term with every use, most widely used first.
+pub fn terms(sources: &[Source], findings: &[Findings]) -> Vec<Term> {
+    let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
+    let mut grouped: Vec<(String, Vec<(usize, TermUse)>)> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (s, found) in findings.iter().enumerate() {
+        for term in &found.terms {
+            let key = fold(&term.text);
+            let slot = *by_key.entry(key).or_insert_with(|| {
+                grouped.push((term.text.clone(), Vec::new()));
+                grouped.len() - 1
+            });
+            grouped[slot].1.push((
+                s,
+                TermUse { source: sources[s].id.clone(), paragraph: term.paragraph, text: term.text.clone() },
+            ));
+        }
+    }
+    let mut terms: Vec<Term> = grouped
+        .into_iter()
+        .map(|(_, uses)| {
+            let mut outlets: Vec<&String> = uses.iter().map(|(s, _)| &outlet_keys[*s]).collect();
+            outlets.sort_unstable();
+            outlets.dedup();
+            // The form most uses write: "coalition of the willing" over one capitalised use.
+            let mut counts: HashMap<&str, usize> = HashMap::new();
+            for (_, u) in &uses {
+                *counts.entry(u.text.as_str()).or_default() += 1;
+            }
+            let text = uses
+                .iter()
+                .map(|(_, u)| u.text.as_str())
+                .max_by_key(|t| (counts[t], std::cmp::Reverse(*t)))
+                .unwrap_or_default()
+                .to_string();
+            Term { text, outlets: outlets.len(), uses: uses.into_iter().map(|(_, u)| u).collect() }
+        })
+        .collect();
+    terms.sort_by(|a, b| {
+        b.outlets.cmp(&a.outlets).then(b.uses.len().cmp(&a.uses.len())).then(fold(&a.text).cmp(&fold(&b.text)))
+    });
+    terms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_and_translations_match() {
+        let a = word_set("Europe is ready, for the first time with this level of commitment and intensity,");
+        let b = word_set(
+            "Europe is stepping up for the first time with this level of commitment and intensity, because the security of Ukraine is ours",
+        );
+        assert!(same_words(&a, &b));
+        assert!(!same_words(
+            &word_set("Putin is a war criminal"),
+            &word_set("Only pressure works on the Kremlin today")
+        ));
+        assert!(same_words(&word_set("Not for them to decide"), &word_set("It’s not for them to decide,")));
+    }
+
+    #[test]
+    fn hashes_are_stable() {
+        assert_eq!(short_hash("abc"), 0x1a47e90b);
+    }
+}

@@ -1,0 +1,129 @@
+//! Stage 2, extraction: reads each source on its own (so sources can be read
+//! in parallel) and finds the people it mentions, its quotations with their
+//! speakers, and the terms it puts in quotation marks. Everything found
+//! points at a paragraph and is verbatim from it.
+
+pub mod people;
+pub mod spans;
+pub mod speakers;
+
+use crate::knowledge::Knowledge;
+use crate::model::{ParagraphKind, Source};
+use crate::text::tokens;
+pub use people::{Gender, LocalPerson};
+pub use speakers::Speaker;
+use speakers::{Para, Verdict};
+
+/// A quotation as one source gives it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalQuote {
+    /// Paragraph number (0 is the title).
+    pub paragraph: usize,
+    /// The words between the marks, verbatim.
+    pub text: String,
+    pub partial: bool,
+    pub speaker: Speaker,
+    /// Further paragraphs of a quotation that runs over several: (paragraph, text).
+    pub continued: Vec<(usize, String)>,
+}
+
+/// A term in quotation marks as one source writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LocalTerm {
+    pub paragraph: usize,
+    pub text: String,
+}
+
+/// What one source yields.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Findings {
+    pub people: Vec<LocalPerson>,
+    pub quotes: Vec<LocalQuote>,
+    pub terms: Vec<LocalTerm>,
+    /// Problems worth a warning: (line in the file, message).
+    pub notes: Vec<(Option<usize>, String)>,
+}
+
+/// The source's title (as paragraph 0) and paragraphs, with their file lines.
+fn texts(source: &Source) -> Vec<(usize, &str, bool, Option<usize>)> {
+    let title = source.title.as_deref().map(|t| (0, t, true, None));
+    title
+        .into_iter()
+        .chain(source.paragraphs.iter().map(|p| (p.n, p.text.as_str(), p.kind == ParagraphKind::Heading, Some(p.line))))
+        .collect()
+}
+
+/// Extracts people, quotations and terms from one source.
+pub fn extract(source: &Source, knowledge: &Knowledge) -> Findings {
+    let texts = texts(source);
+    let mut paras: Vec<Para> = texts
+        .iter()
+        .map(|&(_, text, heading, _)| Para { text, toks: tokens(text), names: Vec::new(), heading })
+        .collect();
+
+    let mentions: Vec<people::Mention> =
+        paras.iter().enumerate().flat_map(|(i, para)| people::mentions(i, para.text, &para.toks, knowledge)).collect();
+    let (mut local_people, owners) = people::group(&mentions);
+    for (mention, owner) in mentions.iter().zip(&owners) {
+        if let Some(person) = owner {
+            paras[mention.para].names.push((mention.first, mention.last, *person));
+        }
+    }
+    // Paragraph indexes become paragraph numbers.
+    for person in &mut local_people {
+        for p in &mut person.paragraphs {
+            *p = texts[*p].0;
+        }
+    }
+
+    let para_texts: Vec<&str> = texts.iter().map(|t| t.1).collect();
+    let (spans, unbalanced) = spans::find(&para_texts);
+    let mut notes = Vec::new();
+    for u in unbalanced {
+        let text = para_texts[u.para];
+        let mark = text[u.offset..].chars().next().unwrap_or('"');
+        let excerpt = crate::text::shorten(&text[u.offset..], 40);
+        let message = if u.opening {
+            format!("unbalanced quotation marks: {mark} opens a quotation that never closes ({excerpt})")
+        } else {
+            format!("unbalanced quotation marks: {mark} closes a quotation that never opened ({excerpt})")
+        };
+        notes.push((texts[u.para].3, message));
+    }
+
+    let outer: Vec<spans::Span> = spans.into_iter().filter(|s| !s.nested).collect();
+    let verdicts = speakers::judge(&paras, &outer, &local_people, knowledge);
+    let mut quotes: Vec<LocalQuote> = Vec::new();
+    let mut terms = Vec::new();
+    let mut open_quote: Option<usize> = None;
+    for (span, verdict) in outer.iter().zip(verdicts) {
+        let paragraph = texts[span.para].0;
+        let raw = &para_texts[span.para][span.start..span.end];
+        let text = raw.trim().to_string();
+        if text.is_empty() {
+            continue;
+        }
+        match verdict {
+            Verdict::Quote { speaker, partial } => {
+                if span.continued
+                    && let Some(q) = open_quote
+                {
+                    quotes[q].continued.push((paragraph, text));
+                } else {
+                    quotes.push(LocalQuote { paragraph, text, partial, speaker, continued: Vec::new() });
+                    open_quote = Some(quotes.len() - 1);
+                }
+                if !span.continues {
+                    open_quote = None;
+                }
+            }
+            Verdict::Term => {
+                let text = text.trim_end_matches([',', '.', ';', ':', '!', '?']).trim().to_string();
+                if !text.is_empty() {
+                    terms.push(LocalTerm { paragraph, text });
+                }
+            }
+        }
+    }
+    Findings { people: local_people, quotes, terms, notes }
+}

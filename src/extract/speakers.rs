@@ -1,0 +1,592 @@
+//! Decides, for each quoted span, whether it is a quotation or a term, and
+//! whose words a quotation is. Speech verbs (`data/speech.toml`) are found
+//! outside the quotes; each verb's subject is read on either side ("Merz
+//! said", "said Martin Quencez, the director…", "Mr. Merz, the German
+//! chancellor, said"), and pronouns and titles ("she added", "the Ukrainian
+//! leader") are resolved through the source's attribution history.
+
+use super::people::{Gender, LocalPerson};
+use super::spans::Span;
+use crate::knowledge::{Knowledge, Place};
+use crate::text::{Token, TokenKind, fold};
+
+/// Who said something.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// A person of this source, by index.
+    Person(usize),
+    /// A speaker that is not a named person: "Downing Street spokesperson", "Kremlin".
+    Named(String),
+    Unknown,
+}
+
+/// A paragraph as the attribution rules see it.
+pub struct Para<'a> {
+    pub text: &'a str,
+    pub toks: Vec<Token<'a>>,
+    /// Token ranges of person mentions and whose they are: (first, last, person).
+    pub names: Vec<(usize, usize, usize)>,
+    pub heading: bool,
+}
+
+/// What a quoted span turned out to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Quote { speaker: Speaker, partial: bool },
+    Term,
+}
+
+/// A speech act seen in the text: who spoke, for pronouns and follow-ups.
+#[derive(Debug, Clone)]
+struct Said {
+    para: usize,
+    token: usize,
+    speaker: Speaker,
+}
+
+struct Attributor<'a> {
+    paras: &'a [Para<'a>],
+    people: &'a [LocalPerson],
+    knowledge: &'a Knowledge,
+    history: Vec<Said>,
+}
+
+/// Judges every outermost span. `spans` are in paragraph order.
+pub fn judge(paras: &[Para], spans: &[Span], people: &[LocalPerson], knowledge: &Knowledge) -> Vec<Verdict> {
+    let mut attributor = Attributor { paras, people, knowledge, history: Vec::new() };
+    let mut verdicts = vec![Verdict::Term; spans.len()];
+    for (p, para) in paras.iter().enumerate() {
+        let in_para: Vec<usize> = (0..spans.len()).filter(|&s| spans[s].para == p && !spans[s].nested).collect();
+        let masked = mask(para, in_para.iter().map(|&s| &spans[s]));
+        let speech = attributor.speech_acts(p, &masked);
+        for &s in &in_para {
+            verdicts[s] = attributor.verdict(p, &spans[s], &masked, &speech, in_para.len());
+        }
+        for act in speech {
+            attributor.history.push(act);
+        }
+    }
+    unify_chains(spans, &mut verdicts);
+    verdicts
+}
+
+/// The paragraphs of a multi-paragraph quotation are one quotation: its
+/// speaker is named in whichever paragraph carries the attribution, often the last.
+fn unify_chains(spans: &[Span], verdicts: &mut [Verdict]) {
+    let mut s = 0;
+    while s < spans.len() {
+        if !spans[s].continues || spans[s].continued {
+            s += 1;
+            continue;
+        }
+        let mut end = s;
+        while end + 1 < spans.len() && spans[end].continues && spans[end + 1].continued {
+            end += 1;
+        }
+        let speaker = verdicts[s..=end]
+            .iter()
+            .find_map(|v| match v {
+                Verdict::Quote { speaker, .. } if *speaker != Speaker::Unknown => Some(speaker.clone()),
+                _ => None,
+            })
+            .unwrap_or(Speaker::Unknown);
+        let partial = matches!(verdicts[s], Verdict::Quote { partial: true, .. });
+        for verdict in &mut verdicts[s..=end] {
+            *verdict = Verdict::Quote { speaker: speaker.clone(), partial };
+        }
+        s = end + 1;
+    }
+}
+
+/// For each token, whether it lies inside a quoted span (or is one of its marks).
+fn mask<'s>(para: &Para, spans: impl Iterator<Item = &'s Span>) -> Vec<bool> {
+    let spans: Vec<(usize, usize)> = spans.map(|s| (s.open, s.after)).collect();
+    para.toks.iter().map(|t| spans.iter().any(|&(open, after)| t.start >= open && t.start < after)).collect()
+}
+
+const SKIPPABLE: [&str; 34] = [
+    "also",
+    "then",
+    "later",
+    "again",
+    "previously",
+    "earlier",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "reportedly",
+    "always",
+    "still",
+    "has",
+    "had",
+    "have",
+    "was",
+    "were",
+    "is",
+    "would",
+    "will",
+    "did",
+    "does",
+    "not",
+    "never",
+    "on",
+    "last",
+    "this",
+    "once",
+    "further",
+    "recently",
+    "finally",
+    "today",
+    "yesterday",
+    "separately",
+];
+
+impl Attributor<'_> {
+    fn words(&self, p: usize) -> Vec<&str> {
+        self.paras[p].toks.iter().map(|t| t.text).collect()
+    }
+
+    /// Every speech verb outside quotes in paragraph `p`, with its subject resolved.
+    fn speech_acts(&mut self, p: usize, masked: &[bool]) -> Vec<Said> {
+        let toks = &self.paras[p].toks;
+        let words = self.words(p);
+        let mut acts: Vec<Said> = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if masked[i] || toks[i].kind != TokenKind::Word {
+                i += 1;
+                continue;
+            }
+            let lower: Vec<String> = words[i..(i + 3).min(words.len())].iter().map(|w| w.to_lowercase()).collect();
+            let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+            let verb = self.knowledge.speech_verb_at(&lower).map(|(n, _)| (n, false));
+            let phrase = self.knowledge.attribution_phrase_at(&lower).map(|n| (n, true));
+            let Some((n, according)) = phrase.or(verb) else {
+                i += 1;
+                continue;
+            };
+            // "said Martin Quencez" reads the subject after the verb only right
+            // after a quotation; elsewhere the word after a verb is its object.
+            let inverted = i == 0 || masked[i - 1] || (toks[i - 1].text == "," && i >= 2 && masked[i - 2]);
+            let subject = if according {
+                self.subject_after(p, i + n, masked)
+            } else if inverted {
+                self.subject_after(p, i + n, masked).or_else(|| self.subject_before(p, i, masked))
+            } else {
+                self.subject_before(p, i, masked)
+            };
+            if let Some(subject) = subject {
+                let resolved = self.resolve(p, i, subject, &acts);
+                acts.push(Said { para: p, token: i, speaker: resolved });
+            }
+            i += n;
+        }
+        acts
+    }
+
+    /// The speaker of the most recent speech act before (p, token) whose
+    /// gender fits: pronouns point back to the last person who spoke.
+    fn resolve(&self, p: usize, token: usize, subject: Subject, earlier_here: &[Said]) -> Speaker {
+        match subject {
+            Subject::Speaker(speaker) => speaker,
+            Subject::Pronoun(gender) => {
+                let fits_person =
+                    |i: usize| gender.is_none() || self.people[i].gender.is_none() || self.people[i].gender == gender;
+                let candidates = self.history.iter().chain(earlier_here.iter()).rev();
+                let last_speaker =
+                    candidates.filter(|said| said.para < p || said.token < token).find(|said| match &said.speaker {
+                        Speaker::Person(i) => fits_person(*i),
+                        Speaker::Named(_) => true,
+                        Speaker::Unknown => false,
+                    });
+                // A person who has since become the subject of a sentence takes over:
+                // "Abdul Rahman, a shopkeeper, was asleep … “…,” he said."
+                let subject = self.last_sentence_subject(p, token).filter(|&(_, _, person)| fits_person(person));
+                match (last_speaker, subject) {
+                    (Some(said), Some((sp, st, person))) if (sp, st) > (said.para, said.token) => {
+                        Speaker::Person(person)
+                    }
+                    (Some(said), _) => said.speaker.clone(),
+                    (None, Some((_, _, person))) => Speaker::Person(person),
+                    // Nobody has spoken yet: the last person mentioned.
+                    (None, None) => self.last_person_before(p, token, gender).map_or(Speaker::Unknown, Speaker::Person),
+                }
+            }
+        }
+    }
+
+    /// The latest person before (p, token) named as the subject of a sentence
+    /// (first in it, after any title), as (paragraph, token, person).
+    fn last_sentence_subject(&self, p: usize, token: usize) -> Option<(usize, usize, usize)> {
+        (0..=p).rev().find_map(|q| {
+            self.paras[q].names.iter().rev().filter(|(first, _, _)| q < p || *first < token).find_map(
+                |&(first, _, person)| {
+                    let start = (0..first).rev().find(|&j| self.ends_sentence(q, j)).map_or(0, |j| j + 1);
+                    self.only_titles_between(q, start, first).then_some((q, first, person))
+                },
+            )
+        })
+    }
+
+    fn last_person_before(&self, p: usize, token: usize, gender: Option<Gender>) -> Option<usize> {
+        (0..=p).rev().find_map(|q| {
+            self.paras[q]
+                .names
+                .iter()
+                .rev()
+                .filter(|(_, last, _)| q < p || *last < token)
+                .map(|&(_, _, person)| person)
+                .find(|&person| gender.is_none() || self.people[person].gender.is_none_or(|g| Some(g) == gender))
+        })
+    }
+
+    /// The subject written before a verb at token `v`: a name, a pronoun, a
+    /// title or an office, skipping adverbs, time words and appositions.
+    fn subject_before(&self, p: usize, v: usize, masked: &[bool]) -> Option<Subject> {
+        let toks = &self.paras[p].toks;
+        let mut i = v.checked_sub(1)?;
+        let mut skipped = 0;
+        loop {
+            if masked[i] {
+                return None;
+            }
+            let lower = toks[i].text.to_lowercase();
+            let adverb = toks[i].kind == TokenKind::Word
+                && lower.ends_with("ly")
+                && lower.len() > 4
+                && !toks[i].is_capitalised();
+            // "on Wednesday", "last month", "this week".
+            let time = self.knowledge.weekday(toks[i].text).is_some()
+                || self.knowledge.day_parts.contains(&lower)
+                || (self.knowledge.unit(&lower).is_some()
+                    && i > 0
+                    && matches!(toks[i - 1].text.to_lowercase().as_str(), "last" | "this" | "next" | "that"));
+            if skipped < 4 && (SKIPPABLE.contains(&lower.as_str()) || adverb || time) {
+                skipped += 1;
+                i = i.checked_sub(1)?;
+                continue;
+            }
+            if matches!(toks[i].text, "and" | "but") {
+                // "has denied wrongdoing and has called the case …": the subject of the clause.
+                let open = (0..i).rev().find(|&j| masked[j] || self.ends_sentence(p, j)).map_or(0, |j| j + 1);
+                return self.clause_subject(p, open, i, masked);
+            }
+            if toks[i].text == "," && lower_is_participle(&toks[v]) {
+                // "Putin hailed …, adding that": the participle's subject opens the clause before.
+                let open = (0..i)
+                    .rev()
+                    .find(|&j| toks[j].text == "," || masked[j] || self.ends_sentence(p, j))
+                    .map_or(0, |j| j + 1);
+                return self.clause_subject(p, open, i, masked);
+            }
+            if toks[i].text == "," {
+                // ", Sébastien Lecornu, said": the name between commas is the subject;
+                // ", the German chancellor, said" / ", who …, said": skip the clause.
+                let open = (i.saturating_sub(16)..i).rev().find(|&j| toks[j].text == "," || masked[j])?;
+                if masked[open] {
+                    return None;
+                }
+                if let Some(person) = self.name_spanning(p, open + 1, i - 1) {
+                    return Some(Subject::Speaker(Speaker::Person(person)));
+                }
+                i = open.checked_sub(1)?;
+                continue;
+            }
+            break;
+        }
+        if let Some(gender) = self.pronoun(&toks[i]) {
+            return Some(Subject::Pronoun(gender));
+        }
+        if let Some(person) = self.name_ending_at(p, i) {
+            return Some(Subject::Speaker(Speaker::Person(person)));
+        }
+        self.noun_phrase_ending_at(p, i, masked)
+    }
+
+    /// The subject at the start of a clause `a..b`: its first name or pronoun.
+    fn clause_subject(&self, p: usize, a: usize, b: usize, masked: &[bool]) -> Option<Subject> {
+        let toks = &self.paras[p].toks;
+        let first = (a..b).find(|&j| !masked[j] && toks[j].kind == TokenKind::Word)?;
+        if let Some(gender) = self.pronoun(&toks[first]) {
+            return Some(Subject::Pronoun(gender));
+        }
+        self.paras[p]
+            .names
+            .iter()
+            .find(|(f, _, _)| *f >= first && *f < b && self.only_titles_between(p, first, *f))
+            .map(|&(_, _, person)| Subject::Speaker(Speaker::Person(person)))
+    }
+
+    /// The subject written right after a verb: "said Martin Quencez", "said a spokesperson".
+    fn subject_after(&self, p: usize, start: usize, masked: &[bool]) -> Option<Subject> {
+        let toks = &self.paras[p].toks;
+        if start >= toks.len() || masked[start] {
+            return None;
+        }
+        if let Some(gender) = self.pronoun(&toks[start]) {
+            return Some(Subject::Pronoun(gender));
+        }
+        if let Some(&(_, _, person)) = self.paras[p]
+            .names
+            .iter()
+            .find(|(first, _, _)| (start..start + 5).contains(first) && self.only_titles_between(p, start, *first))
+        {
+            return Some(Subject::Speaker(Speaker::Person(person)));
+        }
+        let end = (start..toks.len().min(start + 9))
+            .find(|&j| masked[j] || matches!(toks[j].text, "," | "." | ";" | ":" | "("))
+            .unwrap_or(toks.len().min(start + 9));
+        self.noun_phrase(p, start, end)
+    }
+
+    /// Tokens from `a` to `b` are honorifics, titles, places, determiners or periods.
+    fn only_titles_between(&self, p: usize, a: usize, b: usize) -> bool {
+        let words = self.words(p);
+        (a..b).all(|j| {
+            let w = words[j];
+            matches!(w, "." | ",")
+                || matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its")
+                || self.knowledge.honorific(w).is_some()
+                || self.knowledge.title_at(&words[j..b]).is_some()
+                || self.knowledge.place_at(&words[j..b]).is_some()
+                || (self.paras[p].toks[j].kind == TokenKind::Word
+                    && !self.paras[p].toks[j].is_capitalised()
+                    && self.knowledge.title_at(&[w]).is_some())
+        })
+    }
+
+    fn pronoun(&self, tok: &Token) -> Option<Option<Gender>> {
+        self.knowledge.pronoun(tok.text).filter(|_| tok.text.to_lowercase() != "they").map(Gender::from_code)
+    }
+
+    /// A person whose name ends at token `i`.
+    fn name_ending_at(&self, p: usize, i: usize) -> Option<usize> {
+        self.paras[p].names.iter().find(|(_, last, _)| *last == i).map(|&(_, _, person)| person)
+    }
+
+    /// A person whose name (with honorific or title) fills tokens `a..=b`.
+    fn name_spanning(&self, p: usize, a: usize, b: usize) -> Option<usize> {
+        self.paras[p]
+            .names
+            .iter()
+            .find(|(first, last, _)| *last == b && *first >= a && self.only_titles_between(p, a, *first))
+            .map(|&(_, _, person)| person)
+    }
+
+    /// A noun phrase ending at token `i`, read leftwards up to a determiner:
+    /// "a Downing Street spokesperson", "European officials", "the Kremlin".
+    fn noun_phrase_ending_at(&self, p: usize, i: usize, masked: &[bool]) -> Option<Subject> {
+        let toks = &self.paras[p].toks;
+        // A noun phrase ends in a noun, not in "might" or "that".
+        if self.knowledge.is_stopword(toks[i].text) {
+            return None;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 6 {
+            let prev = &toks[start - 1];
+            if masked[start - 1] || prev.kind == TokenKind::Punct || prev.kind == TokenKind::Number {
+                break;
+            }
+            let lower = prev.text.to_lowercase();
+            if matches!(lower.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their") {
+                start -= 1;
+                break;
+            }
+            if self.knowledge.is_stopword(&lower) && !prev.is_capitalised() {
+                break;
+            }
+            start -= 1;
+        }
+        self.noun_phrase(p, start, i + 1)
+    }
+
+    /// Names the speaker a noun phrase stands for: a person of this source
+    /// for "the German chancellor", else the phrase itself when it holds a
+    /// role noun, title, place or organisation.
+    fn noun_phrase(&self, p: usize, start: usize, end: usize) -> Option<Subject> {
+        if start >= end {
+            return None;
+        }
+        let toks = &self.paras[p].toks[start..end];
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        let article = words[0].to_lowercase();
+        let body_start = usize::from(matches!(article.as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their"));
+        let body = &words[body_start..];
+        if body.is_empty() {
+            return None;
+        }
+        let has_role = (0..body.len())
+            .any(|i| self.knowledge.title_at(&body[i..]).is_some() || self.knowledge.is_role_noun(body[i]));
+        let place = (0..body.len()).find_map(|i| self.knowledge.place_at(&body[i..]).map(|(place, _)| place));
+        if !has_role && place.is_none() {
+            return None;
+        }
+        if matches!(article.as_str(), "the" | "his" | "her" | "their")
+            && has_role
+            && let Some(person) = self.person_with_role(p, start, body, place)
+        {
+            return Some(Subject::Speaker(Speaker::Person(person)));
+        }
+        let text = &self.paras[p].text[toks[body_start].start..toks[toks.len() - 1].end()];
+        Some(Subject::Speaker(Speaker::Named(text.to_string())))
+    }
+
+    /// "the German chancellor", "the Ukrainian leader", "the analyst": the
+    /// person of this source whose roles fit, the latest mentioned if several do.
+    fn person_with_role(&self, p: usize, token: usize, body: &[&str], place: Option<Place>) -> Option<usize> {
+        let title = (0..body.len()).find_map(|i| self.knowledge.title_at(&body[i..]).map(|(_, form, _)| fold(form)));
+        let country = place.map(|p| fold(self.knowledge.place_name(p)));
+        let fits = |person: &LocalPerson| {
+            !person.weak
+                && person.roles.iter().any(|role| {
+                    let role = fold(role);
+                    let title_fits = match title.as_deref() {
+                        // "leader" is whatever office leads the country.
+                        Some("leader") | None => country.is_some(),
+                        Some(t) => role.contains(t),
+                    };
+                    title_fits && country.as_deref().is_none_or(|c| role.contains(c))
+                })
+        };
+        let latest_mention = |person: usize| {
+            (0..=p).rev().find_map(|q| {
+                self.paras[q]
+                    .names
+                    .iter()
+                    .rposition(|&(_, last, who)| who == person && (q < p || last < token))
+                    .map(|at| (q, at))
+            })
+        };
+        (0..self.people.len())
+            .filter(|&i| fits(&self.people[i]))
+            .filter_map(|i| latest_mention(i).map(|at| (at, i)))
+            .max()
+            .map(|(_, i)| i)
+    }
+
+    /// The verdict on one span.
+    fn verdict(&self, p: usize, span: &Span, masked: &[bool], speech: &[Said], spans_here: usize) -> Verdict {
+        let para = &self.paras[p];
+        let toks = &para.toks;
+        let content = &para.text[span.start..span.end];
+        let words = crate::text::words(content);
+        let open_tok = toks.iter().position(|t| t.start >= span.open).unwrap_or(toks.len());
+        let close_tok = toks.iter().position(|t| t.start >= span.after).unwrap_or(toks.len());
+        let ends_sentence = content.trim_end().ends_with(['.', '!', '?']);
+        let whole_heading = para.heading
+            && spans_here == 1
+            && para.text[..span.open].trim().is_empty()
+            && para.text[span.after..].trim().is_empty();
+
+        if self.is_term(p, open_tok, &words, ends_sentence) {
+            return Verdict::Term;
+        }
+        let clause_start = self.clause_start(p, open_tok, masked);
+        let clause_end = self.clause_end(p, close_tok, masked);
+        let before = speech.iter().rfind(|s| s.token >= clause_start && s.token < open_tok);
+        let after_applies = !ends_sentence || toks.get(close_tok).is_some_and(|t| !t.is_capitalised());
+        let after = speech.iter().find(|s| after_applies && s.token >= close_tok && s.token < clause_end);
+        let direct = before.or(after).map(|s| s.speaker.clone()).filter(|s| *s != Speaker::Unknown);
+        let partial = content.trim_start().starts_with(|c: char| c.is_lowercase())
+            || (before.is_some() && toks.get(open_tok.wrapping_sub(1)).is_some_and(|t| t.text != ":"))
+            || whole_heading;
+        if let Some(speaker) = direct {
+            return Verdict::Quote { speaker, partial };
+        }
+        let long_enough = words.len() >= 6 || (ends_sentence && words.len() >= 3);
+        if !(whole_heading || long_enough) || self.is_title_case(&words) && !ends_sentence {
+            return Verdict::Term;
+        }
+        Verdict::Quote { speaker: self.fallback_speaker(p, open_tok, speech), partial }
+    }
+
+    /// A quoted term rather than speech: "the so-called “X”", "a “tripwire
+    /// force”", "known as “Y”".
+    fn is_term(&self, p: usize, open_tok: usize, words: &[&str], ends_sentence: bool) -> bool {
+        let all = self.words(p);
+        let before = &all[open_tok.saturating_sub(4)..open_tok];
+        let lowered: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
+        let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
+        let Some(n) = self.knowledge.term_marker_before(&lowered) else { return false };
+        let marker_is_function_word = n == 1 && self.knowledge.is_stopword(lowered[lowered.len() - 1]);
+        if marker_is_function_word {
+            // "called it a “disaster”" is speech; "a “reassurance force”" is a term.
+            let speech_just_before = lowered[..lowered.len() - 1]
+                .iter()
+                .enumerate()
+                .any(|(i, _)| self.knowledge.speech_verb_at(&lowered[i..lowered.len() - 1]).is_some());
+            words.len() <= 4 && !ends_sentence && !speech_just_before
+        } else {
+            words.len() <= 8
+        }
+    }
+
+    fn is_title_case(&self, words: &[&str]) -> bool {
+        let significant: Vec<&&str> = words.iter().filter(|w| !self.knowledge.is_stopword(w)).collect();
+        words.len() <= 6 && !significant.is_empty() && significant.iter().all(|w| w.starts_with(char::is_uppercase))
+    }
+
+    /// First token of the clause holding token `i`: after the previous quote or sentence end.
+    fn clause_start(&self, p: usize, i: usize, masked: &[bool]) -> usize {
+        (0..i).rev().find(|&j| masked[j] || self.ends_sentence(p, j)).map_or(0, |j| j + 1)
+    }
+
+    /// Token just past the clause that starts at `i`: the next quote or sentence end.
+    fn clause_end(&self, p: usize, i: usize, masked: &[bool]) -> usize {
+        let toks = &self.paras[p].toks;
+        (i..toks.len()).find(|&j| masked[j] || self.ends_sentence(p, j)).unwrap_or(toks.len())
+    }
+
+    fn ends_sentence(&self, p: usize, j: usize) -> bool {
+        let toks = &self.paras[p].toks;
+        match toks[j].text {
+            "!" | "?" | ";" => true,
+            "." => {
+                let previous = j.checked_sub(1).map(|k| toks[k].text).unwrap_or("");
+                !self.knowledge.is_abbreviation(&format!("{previous}.")) && self.knowledge.honorific(previous).is_none()
+            }
+            _ => false,
+        }
+    }
+
+    /// When no verb governs the quote: whoever last spoke in this paragraph;
+    /// for a paragraph that is only a quotation, an attribution line right
+    /// after it ("Jane Roe, Ministry of Health") or a colon before it.
+    fn fallback_speaker(&self, p: usize, open_tok: usize, speech: &[Said]) -> Speaker {
+        if let Some(said) = speech.iter().rev().find(|s| s.token < open_tok && s.speaker != Speaker::Unknown) {
+            return said.speaker.clone();
+        }
+        let quote_only = self.paras[p].toks.iter().zip(0..).all(|(t, j)| t.kind == TokenKind::Punct || j >= open_tok);
+        if !quote_only {
+            return Speaker::Unknown;
+        }
+        if let Some(next) = self.paras.get(p + 1)
+            && let Some(&(first, last, person)) = next.names.first()
+            && next.toks[..first]
+                .iter()
+                .all(|t| t.kind == TokenKind::Punct || self.knowledge.honorific(t.text).is_some())
+            && next.toks.get(last + 1).is_none_or(|t| t.text == ",")
+            && !next.text.trim_end().ends_with('.')
+        {
+            return Speaker::Person(person);
+        }
+        if p > 0
+            && self.paras[p - 1].text.trim_end().ends_with(':')
+            && let Some(said) = self.history.iter().rev().find(|s| s.para == p - 1)
+        {
+            return said.speaker.clone();
+        }
+        Speaker::Unknown
+    }
+}
+
+/// "adding", "saying": a participle that takes its subject from the clause before.
+fn lower_is_participle(tok: &Token) -> bool {
+    tok.text.ends_with("ing") && !tok.is_capitalised()
+}
+
+/// A verb's subject before it is resolved.
+enum Subject {
+    Speaker(Speaker),
+    Pronoun(Option<Gender>),
+}

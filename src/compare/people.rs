@@ -117,11 +117,9 @@ fn single_word_target(
 ) -> Option<usize> {
     let key = skeleton(word);
     let pick = |candidates: Option<&Vec<usize>>| {
-        candidates?
-            .iter()
-            .copied()
-            .filter(|&g| genders_agree(globals[g].gender, gender))
-            .max_by_key(|&g| (sources_of(&globals[g]), std::cmp::Reverse(g)))
+        candidates?.iter().copied().filter(|&g| genders_agree(globals[g].gender, gender)).max_by_key(|&g| {
+            (gender.is_some() && globals[g].gender == gender, sources_of(&globals[g]), std::cmp::Reverse(g))
+        })
     };
     pick(by_surname.get(&key)).or_else(|| pick(by_first.get(&key)).filter(|&g| globals[g].full.len() >= 2))
 }

@@ -514,10 +514,11 @@ fn find_by_single_word(
     gender: Option<Gender>,
 ) -> Option<usize> {
     let key = skeleton(word);
+    // "Ms Silva" prefers the Silva known to be a woman over one of unknown gender.
     let best = |matches: &dyn Fn(&LocalPerson) -> bool| {
         (0..people.len())
             .filter(|&p| matches(&people[p]) && genders_agree(people[p].gender, gender))
-            .max_by_key(|&p| last_seen[p])
+            .max_by_key(|&p| (gender.is_some() && people[p].gender == gender, last_seen[p]))
     };
     best(&|p| p.full.last().is_some_and(|w| skeleton(w) == key))
         .or_else(|| best(&|p| p.full.len() >= 2 && !p.weak && skeleton(&p.full[0]) == key))

@@ -415,8 +415,11 @@ impl Attributor<'_> {
         if body.is_empty() {
             return None;
         }
-        let has_role = (0..body.len())
-            .any(|i| self.knowledge.title_at(&body[i..]).is_some() || self.knowledge.is_role_noun(body[i]));
+        // Institutions speak too: "the ministry said", "the company said in a statement".
+        let institution = self.knowledge.is_non_person_head(&capitalised(body[body.len() - 1]));
+        let has_role = institution
+            || (0..body.len())
+                .any(|i| self.knowledge.title_at(&body[i..]).is_some() || self.knowledge.is_role_noun(body[i]));
         let place = (0..body.len()).find_map(|i| self.knowledge.place_at(&body[i..]).map(|(place, _)| place));
         if !has_role && place.is_none() {
             return None;
@@ -578,6 +581,12 @@ impl Attributor<'_> {
         }
         Speaker::Unknown
     }
+}
+
+/// "ministry" → "Ministry", to look words up among capitalised heads.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// "adding", "saying": a participle that takes its subject from the clause before.

@@ -489,10 +489,18 @@ fn mark_footer(blocks: &[Block], roles: &mut Roles) {
             continue;
         }
         let text = blocks[i].text.trim();
+        // "Jane Roe, Minister of Health" under a quotation is an attribution, not a footer.
+        let name_and_role = text.split_once(", ").is_some_and(|(name, role)| {
+            let name_words: Vec<&str> = name.split_whitespace().collect();
+            (2..=4).contains(&name_words.len())
+                && name_words.iter().all(|w| w.starts_with(char::is_uppercase))
+                && role.starts_with(char::is_uppercase)
+        });
         let is_footer = text.chars().count() <= 40
             && word_count(text) <= 5
             && !text.ends_with(['.', '!', '?', '”', '"', '’'])
-            && !has_quotation(text);
+            && !has_quotation(text)
+            && !name_and_role;
         if !is_footer {
             break;
         }
@@ -510,9 +518,11 @@ fn reads_like_prose(text: &str) -> bool {
 /// word in lower case (menus and mastheads capitalise every word).
 fn reads_like_headline(text: &str) -> bool {
     let toks = words(text);
+    // A quoted sentence (“… before winter.”) ends with a full stop inside its marks.
+    let unquoted = text.trim_end().trim_end_matches(['”', '"', '’', '\'']);
     (4..=30).contains(&toks.len())
         && text.chars().count() <= 200
-        && !text.trim_end().ends_with(['.', ',', ';'])
+        && !unquoted.ends_with(['.', ',', ';'])
         && toks.iter().any(|w| w.starts_with(char::is_lowercase))
 }
 
@@ -537,8 +547,12 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
             found.filter(|&i| i < anchor)
         }
         None => {
+            // A headline heads something: text must follow it.
             let found = (0..anchor).find(|&i| {
-                roles[i].is_none() && blocks[i].markup != Markup::ListItem && reads_like_headline(&blocks[i].text)
+                roles[i].is_none()
+                    && blocks[i].markup != Markup::ListItem
+                    && reads_like_headline(&blocks[i].text)
+                    && (i + 1..blocks.len()).any(|j| roles[j].is_none())
             });
             if let Some(i) = found {
                 roles[i] = Some(Role::Headline);
@@ -548,7 +562,11 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
     };
     let Some(headline) = headline else { return };
     for i in 0..headline {
-        if roles[i].is_none() && word_count(&blocks[i].text) <= 8 && !blocks[i].text.ends_with(['.', '!', '?']) {
+        if roles[i].is_none()
+            && word_count(&blocks[i].text) <= 8
+            && !blocks[i].text.ends_with(['.', '!', '?'])
+            && !has_quotation(&blocks[i].text)
+        {
             roles[i] = remove(RemovalReason::Chrome);
         }
     }
@@ -572,9 +590,11 @@ fn body_kind(blocks: &[Block], i: usize) -> ParagraphKind {
         _ => {}
     }
     let text = block.text.trim();
+    // A quoted sentence ends with its full stop inside the marks: “… winter.”
+    let unquoted = text.trim_end_matches(['”', '"', '’', '\'']);
     if word_count(text) <= 12
         && text.chars().count() <= 90
-        && !text.ends_with(['.', ':', ';', ','])
+        && !unquoted.ends_with(['.', ':', ';', ',', '!', '?'])
         && i + 1 < blocks.len()
     {
         return ParagraphKind::Heading;

@@ -86,3 +86,75 @@ pub fn source<'a>(json: &'a serde_json::Value, id: &str) -> &'a serde_json::Valu
 pub fn paragraphs(source: &serde_json::Value) -> Vec<String> {
     source["paragraphs"].as_array().unwrap().iter().map(|p| p["text"].as_str().unwrap().to_string()).collect()
 }
+
+/// Runs the analysis (no rendering) on a folder of articles.
+pub fn analyse_folder(folder: &Path) -> (briefing::model::Briefing, Vec<String>) {
+    let mut diags = briefing::diag::Diagnostics::default();
+    let options = briefing::Options::new(folder, folder.join("unused-out"));
+    let model = briefing::analyse(&options, &mut diags).expect("the analysis succeeds");
+    (model, diags.iter().map(|d| d.to_string()).collect())
+}
+
+/// Writes articles into a temporary seeds folder and analyses them.
+pub fn analyse(files: &[(&str, &str)]) -> (briefing::model::Briefing, Vec<String>) {
+    let project = Project::new(&files.iter().map(|(n, t)| (*n, t.as_bytes())).collect::<Vec<_>>());
+    analyse_folder(&project.path("seeds"))
+}
+
+/// Text folded for comparing wordings: lower case, no accents or punctuation.
+pub fn norm(text: &str) -> String {
+    let folded = briefing::text::fold(text);
+    let kept: String =
+        folded.chars().map(|c| if c.is_alphanumeric() || c == '\'' || c == ' ' { c } else { ' ' }).collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The text of a paragraph (0 is the title) of a source in the model.
+pub fn paragraph_text<'a>(model: &'a briefing::model::Briefing, source: &str, n: usize) -> &'a str {
+    let s = model.sources.iter().find(|s| s.id == source).unwrap_or_else(|| panic!("no source {source}"));
+    if n == 0 { s.title.as_deref().unwrap_or("") } else { &s.paragraphs[n - 1].text }
+}
+
+/// Asserts that every string the model cites is verbatim in the paragraph it names.
+pub fn assert_everything_verbatim(model: &briefing::model::Briefing) {
+    for quote in &model.quotes {
+        for o in &quote.occurrences {
+            let para = paragraph_text(model, &o.source, o.paragraph);
+            assert!(
+                para.contains(&o.text),
+                "quote {} not verbatim in {} ¶{}: {:?}",
+                quote.id,
+                o.source,
+                o.paragraph,
+                o.text
+            );
+            for c in &o.continued {
+                assert!(
+                    paragraph_text(model, &o.source, c.paragraph).contains(&c.text),
+                    "continued part not verbatim: {:?}",
+                    c.text
+                );
+            }
+        }
+        assert!(
+            quote.occurrences.iter().any(|o| o.text == quote.text),
+            "canonical wording {:?} is one source's words",
+            quote.text
+        );
+    }
+    for term in &model.terms {
+        for u in &term.uses {
+            assert!(
+                paragraph_text(model, &u.source, u.paragraph).contains(&u.text),
+                "term use not verbatim: {:?}",
+                u.text
+            );
+        }
+    }
+    for person in &model.people {
+        for m in &person.mentions {
+            let s = model.sources.iter().find(|s| s.id == m.source).expect("mention names a source");
+            assert!(m.paragraph <= s.paragraphs.len(), "mention points past the end of {}", m.source);
+        }
+    }
+}

@@ -27,7 +27,7 @@ struct Occurrence {
     text: String,
     partial: bool,
     continued: Vec<(usize, String)>,
-    words: BTreeSet<String>,
+    wording: Wording,
 }
 
 struct Cluster {
@@ -37,19 +37,42 @@ struct Cluster {
     occurrences: Vec<Occurrence>,
 }
 
-/// Two wordings are one quotation when most words of the shorter appear in
-/// the longer (a cut or a close translation).
-fn same_words(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
-    let shorter = a.len().min(b.len());
-    if shorter < 3 {
-        return a == b;
-    }
-    let shared = a.intersection(b).count();
-    shared * 4 >= shorter * 3
+/// A wording as compared: its words in order, and those that carry content.
+struct Wording {
+    sequence: Vec<String>,
+    content: BTreeSet<String>,
 }
 
-fn word_set(text: &str) -> BTreeSet<String> {
-    words(&fold(text)).into_iter().map(str::to_string).collect()
+fn wording(text: &str, knowledge: &Knowledge) -> Wording {
+    let sequence: Vec<String> = words(&fold(text)).into_iter().map(str::to_string).collect();
+    let content = sequence.iter().filter(|w| !knowledge.is_stopword(w)).cloned().collect();
+    Wording { sequence, content }
+}
+
+/// Length of the longest common subsequence of two word sequences.
+fn common_subsequence(a: &[String], b: &[String]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { row[j + 1].max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Two wordings are one quotation when the shorter one's words, in order,
+/// are mostly found in the longer: a cut ("Not for them to decide" in "It’s
+/// not for them to decide") or a close translation ("ready to talk, but not
+/// to surrender" / "prepared to talk but not to capitulate"). Different
+/// sentences on one theme share words but not their order.
+fn same_words(a: &Wording, b: &Wording) -> bool {
+    let shorter = a.sequence.len().min(b.sequence.len());
+    shorter >= 3
+        && a.content.intersection(&b.content).next().is_some()
+        && common_subsequence(&a.sequence, &b.sequence) * 4 >= shorter * 3
 }
 
 /// Merges every source's quotations.
@@ -72,16 +95,17 @@ pub fn merge(
                 Speaker::Named(name) => (Who::Named(fold(name)), Some(name.clone())),
                 Speaker::Unknown => (Who::Unknown, None),
             };
-            let set = word_set(&quote.text);
-            let keys: Vec<String> =
-                set.iter().filter(|w| w.chars().count() >= 4 && !knowledge.is_stopword(w)).cloned().collect();
+            let set = wording(&quote.text, knowledge);
+            let keys: Vec<String> = set.content.iter().filter(|w| w.chars().count() >= 4).cloned().collect();
             let mut candidates: Vec<usize> = keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
             candidates.sort_unstable();
             candidates.dedup();
             let target = candidates.into_iter().find(|&c| {
                 let cluster = &clusters[c];
                 let speakers_fit = cluster.who == who || cluster.who == Who::Unknown || who == Who::Unknown;
-                speakers_fit && cluster.occurrences.iter().any(|o| same_words(&o.words, &set))
+                // Two quotations in one paragraph are two quotations, however alike.
+                let same_place = cluster.occurrences.iter().any(|o| o.source == s && o.paragraph == quote.paragraph);
+                speakers_fit && !same_place && cluster.occurrences.iter().any(|o| same_words(&o.wording, &set))
             });
             let occurrence = Occurrence {
                 source: s,
@@ -89,7 +113,7 @@ pub fn merge(
                 text: quote.text.clone(),
                 partial: quote.partial,
                 continued: quote.continued.clone(),
-                words: set,
+                wording: set,
             };
             let c = match target {
                 Some(c) => {
@@ -122,7 +146,7 @@ pub fn merge(
             let canonical = cluster
                 .occurrences
                 .iter()
-                .max_by_key(|o| (!o.partial, o.words.len(), std::cmp::Reverse((o.source, o.paragraph))))
+                .max_by_key(|o| (!o.partial, o.wording.sequence.len(), std::cmp::Reverse((o.source, o.paragraph))))
                 .map(|o| o.text.clone())
                 .unwrap_or_default();
             let mut wordings: Vec<String> = cluster
@@ -240,16 +264,30 @@ mod tests {
 
     #[test]
     fn cuts_and_translations_match() {
-        let a = word_set("Europe is ready, for the first time with this level of commitment and intensity,");
-        let b = word_set(
+        let k = Knowledge::load(None).unwrap();
+        let w = |t: &str| wording(t, &k);
+        let a = w("Europe is ready, for the first time with this level of commitment and intensity,");
+        let b = w(
             "Europe is stepping up for the first time with this level of commitment and intensity, because the security of Ukraine is ours",
         );
         assert!(same_words(&a, &b));
-        assert!(!same_words(
-            &word_set("Putin is a war criminal"),
-            &word_set("Only pressure works on the Kremlin today")
+        assert!(same_words(&w("Not for them to decide"), &w("It’s not for them to decide,")));
+        assert!(same_words(
+            &w("We are ready to talk, but not to surrender,"),
+            &w("We are prepared to talk but not to capitulate.")
         ));
-        assert!(same_words(&word_set("Not for them to decide"), &word_set("It’s not for them to decide,")));
+        assert!(!same_words(
+            &w("Putin is a war criminal,"),
+            &w("He is perhaps the most severe war criminal of our time that we see on a large scale.")
+        ));
+        assert!(!same_words(&w("Only pressure works."), &w("It works.")));
+    }
+
+    #[test]
+    fn common_subsequences() {
+        let s = |t: &str| t.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(common_subsequence(&s("a b c d"), &s("a x c d y")), 3);
+        assert_eq!(common_subsequence(&s("a b"), &s("c d")), 0);
     }
 
     #[test]

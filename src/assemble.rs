@@ -6,24 +6,38 @@ use std::collections::{BTreeMap, HashSet};
 
 use crate::compare::Compared;
 use crate::config::Config;
+use crate::diag::Diagnostics;
 use crate::knowledge::Knowledge;
 use crate::load::Loaded;
-use crate::model::{Briefing, Event, Origin, SCHEMA_VERSION, Source};
+use crate::model::{Briefing, Disagreement, Event, Fact, Origin, SCHEMA_VERSION, Source, TimelineEntry};
 use crate::text::{fold, words};
 
-/// Builds the briefing from the loaded sources.
-pub fn assemble(loaded: Loaded, compared: Compared, config: &Config, knowledge: &Knowledge) -> Briefing {
+/// How many facts the key points show, besides those the editor pinned.
+const KEY_POINTS: usize = 10;
+
+/// Builds the briefing from the loaded sources and what the comparison found,
+/// applying the editor's decisions from `briefing.toml`.
+pub fn assemble(
+    loaded: Loaded,
+    compared: Compared,
+    config: &Config,
+    knowledge: &Knowledge,
+    diags: &mut Diagnostics,
+) -> Briefing {
     let (title, title_origin) = match &config.title {
         Some(title) => (title.clone(), Origin::Config),
         None => (infer_title(&loaded.sources, knowledge), Origin::Inferred),
     };
     let (date, date_origin) = match &config.date {
         Some(date) => (Some(date.value.clone()), Some(Origin::Config)),
-        None => match most_common_date(&loaded.sources) {
+        None => match most_common_date(&loaded.sources).or_else(|| busiest_day(&compared.timeline)) {
             Some(date) => (Some(date), Some(Origin::Inferred)),
             None => (None, None),
         },
     };
+    let mut facts = compared.facts;
+    let key_points = key_points(&mut facts, config, diags);
+    let disagreements = edit_disagreements(compared.disagreements, config, diags);
     Briefing {
         schema_version: SCHEMA_VERSION,
         event: Event { title, date, title_origin, date_origin, summary: config.summary.clone() },
@@ -31,12 +45,81 @@ pub fn assemble(loaded: Loaded, compared: Compared, config: &Config, knowledge: 
         people: compared.people,
         quotes: compared.quotes,
         terms: compared.terms,
-        facts: Vec::new(),
-        key_points: Vec::new(),
-        timeline: Vec::new(),
-        disagreements: Vec::new(),
+        facts,
+        key_points,
+        timeline: compared.timeline,
+        disagreements,
         skipped: loaded.skipped,
     }
+}
+
+/// The pinned facts, then the best-supported ones (carried by two or more outlets).
+fn key_points(facts: &mut [Fact], config: &Config, diags: &mut Diagnostics) -> Vec<String> {
+    let mut points = Vec::new();
+    for pin in &config.pin {
+        match facts.iter_mut().find(|f| f.id == pin.value) {
+            Some(fact) => {
+                fact.pinned = true;
+                points.push(fact.id.clone());
+            }
+            None => config.warn_unmatched(diags, "fact", pin),
+        }
+    }
+    for fact in facts.iter().filter(|f| f.outlets >= 2 && !f.pinned).take(KEY_POINTS) {
+        points.push(fact.id.clone());
+    }
+    points
+}
+
+/// Applies merge, rename and hide to the disagreement rows, in that order.
+fn edit_disagreements(mut rows: Vec<Disagreement>, config: &Config, diags: &mut Diagnostics) -> Vec<Disagreement> {
+    for merge in &config.merge {
+        let Some(into) = rows.iter().position(|d| d.id == merge.into.value) else {
+            config.warn_unmatched(diags, "disagreement", &merge.into);
+            continue;
+        };
+        for from in &merge.from {
+            let Some(at) = rows.iter().position(|d| d.id == from.value) else {
+                config.warn_unmatched(diags, "disagreement", from);
+                continue;
+            };
+            let absorbed = rows[at].values.clone();
+            for value in absorbed {
+                if !rows[into].values.iter().any(|v| v.source == value.source && v.value.is_some()) {
+                    rows[into].values.retain(|v| v.source != value.source);
+                    rows[into].values.push(value);
+                }
+            }
+            rows[at].values.clear();
+        }
+    }
+    rows.retain(|d| !d.values.is_empty());
+    for (id, name) in &config.rename {
+        match rows.iter_mut().find(|d| &d.id == id) {
+            Some(row) => row.topic = name.value.clone(),
+            None => config.warn_unmatched(
+                diags,
+                "disagreement",
+                &crate::config::Located { value: id.clone(), line: name.line },
+            ),
+        }
+    }
+    for hide in &config.hide {
+        if !rows.iter().any(|d| d.id == hide.value) {
+            config.warn_unmatched(diags, "disagreement", hide);
+        }
+    }
+    rows.retain(|d| !config.hide.iter().any(|h| h.value == d.id));
+    rows
+}
+
+/// The day most outlets date something to, when no publication date is known.
+fn busiest_day(timeline: &[TimelineEntry]) -> Option<String> {
+    timeline
+        .iter()
+        .filter(|t| t.date.len() == 10)
+        .max_by_key(|t| (t.sources.len(), std::cmp::Reverse(t.date.clone())))
+        .map(|t| t.date.clone())
 }
 
 /// The salient words of a text: folded, not stop words, at least three letters.
@@ -75,6 +158,13 @@ fn infer_title(sources: &[Source], knowledge: &Knowledge) -> String {
         Some((_, _, title)) => title.clone(),
         None => format!("Briefing on {} article{}", sources.len(), if sources.len() == 1 { "" } else { "s" }),
     }
+}
+
+/// The date relative expressions fall back on when a source has none of its
+/// own: the configured date, else the publication date most sources share.
+pub fn event_date(sources: &[Source], config: &Config) -> Option<chrono::NaiveDate> {
+    let date = config.date.as_ref().map(|d| d.value.clone()).or_else(|| most_common_date(sources))?;
+    chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()
 }
 
 /// The publication date most sources share; the earliest among equals.

@@ -199,6 +199,40 @@ struct NumbersFile {
     percent: Vec<String>,
 }
 
+/// A way of doing something ("by telephone") and the kinds it does not exclude.
+#[derive(Debug, Deserialize)]
+pub struct Manner {
+    pub kind: String,
+    phrases: Vec<String>,
+    #[serde(default)]
+    compatible: Vec<String>,
+    #[serde(default)]
+    combines: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Measure {
+    name: String,
+    words: Vec<String>,
+    #[serde(default)]
+    generic: bool,
+}
+
+#[derive(Debug, Deserialize)]
+struct EventKind {
+    kind: String,
+    words: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct ClaimsFile {
+    negations: Vec<String>,
+    future_markers: Vec<String>,
+    manner: Vec<Manner>,
+    event: Vec<EventKind>,
+    measure: Vec<Measure>,
+}
+
 #[derive(Debug, Deserialize)]
 struct WordList {
     #[serde(alias = "abbreviations")]
@@ -256,6 +290,15 @@ pub struct Knowledge {
     percent: PhraseIndex<()>,
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
+    negations: PhraseIndex<()>,
+    future_markers: PhraseIndex<()>,
+    pub manners: Vec<Manner>,
+    manner_phrases: PhraseIndex<usize>,
+    measure_names: Vec<String>,
+    generic_measures: Vec<bool>,
+    measure_words: PhraseIndex<usize>,
+    event_words: PhraseIndex<usize>,
+    event_kinds: Vec<String>,
 }
 
 /// Where to read a data file from: the user's override folder or the binary.
@@ -303,6 +346,7 @@ impl Knowledge {
         let numbers: NumbersFile = load("numbers.toml", override_dir)?;
         let abbreviations: WordList = load("abbreviations.toml", override_dir)?;
         let stopwords: WordList = load("stopwords.toml", override_dir)?;
+        let claims: ClaimsFile = load("claims.toml", override_dir)?;
 
         let mut places = PhraseIndex::default();
         for (i, c) in countries.country.iter().enumerate() {
@@ -388,7 +432,36 @@ impl Knowledge {
         ];
         const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
+        let mut manner_phrases = PhraseIndex::default();
+        for (i, m) in claims.manner.iter().enumerate() {
+            for phrase in &m.phrases {
+                manner_phrases.insert(phrase, i);
+            }
+        }
+        let mut measure_words = PhraseIndex::default();
+        for (i, m) in claims.measure.iter().enumerate() {
+            for word in &m.words {
+                measure_words.insert(word, i);
+            }
+        }
+
+        let mut event_words = PhraseIndex::default();
+        for (i, e) in claims.event.iter().enumerate() {
+            for word in &e.words {
+                event_words.insert(word, i);
+            }
+        }
+
         Ok(Knowledge {
+            event_kinds: claims.event.into_iter().map(|e| e.kind).collect(),
+            event_words,
+            negations: PhraseIndex::from_words(&claims.negations),
+            future_markers: PhraseIndex::from_words(&claims.future_markers),
+            manners: claims.manner,
+            manner_phrases,
+            generic_measures: claims.measure.iter().map(|m| m.generic).collect(),
+            measure_names: claims.measure.into_iter().map(|m| m.name).collect(),
+            measure_words,
             places,
             honorifics: people.honorific.into_iter().map(|h| (h.form, h.gender)).collect(),
             titles,
@@ -557,6 +630,60 @@ impl Knowledge {
 
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(&word.to_lowercase())
+    }
+
+    /// Length of a negation ("not", "ruled out") starting at `words[0]`.
+    pub fn negation_at(&self, words: &[&str]) -> Option<usize> {
+        self.negations.longest(words).map(|(_, n)| n)
+    }
+
+    /// Length of a marker of the future ("will", "is due to") starting at `words[0]`.
+    pub fn future_marker_at(&self, words: &[&str]) -> Option<usize> {
+        self.future_markers.longest(words).map(|(_, n)| n)
+    }
+
+    /// A manner phrase ("by telephone") starting at `words[0]`: (length, index into `manners`).
+    pub fn manner_at(&self, words: &[&str]) -> Option<(usize, usize)> {
+        self.manner_phrases.longest(words).map(|(i, n)| (n, *i))
+    }
+
+    /// The manner that the given kinds amount to together ("in person" and
+    /// "by video" make a hybrid), if one is defined.
+    pub fn combined_manner(&self, kinds: &[usize]) -> Option<usize> {
+        self.manners.iter().position(|m| {
+            !m.combines.is_empty() && m.combines.iter().all(|c| kinds.iter().any(|&k| &self.manners[k].kind == c))
+        })
+    }
+
+    /// Whether two manners can both be true of one thing.
+    pub fn manners_compatible(&self, a: usize, b: usize) -> bool {
+        let (ma, mb) = (&self.manners[a], &self.manners[b]);
+        a == b || ma.compatible.contains(&mb.kind) || mb.compatible.contains(&ma.kind)
+    }
+
+    /// The kind of event a word names ("call", "summit"): (length, kind).
+    pub fn event_at(&self, words: &[&str]) -> Option<(usize, usize)> {
+        self.event_words.longest(words).map(|(i, n)| (n, *i))
+    }
+
+    /// The name of a kind of event ("call").
+    pub fn event_kind(&self, i: usize) -> &str {
+        &self.event_kinds[i]
+    }
+
+    /// A word of a kind of quantity ("killed" is deaths) starting at `words[0]`: (length, kind).
+    pub fn measure_at(&self, words: &[&str]) -> Option<(usize, usize)> {
+        self.measure_words.longest(words).map(|(i, n)| (n, *i))
+    }
+
+    /// A kind of quantity that gives way to a more specific one ("people").
+    pub fn is_generic_measure(&self, i: usize) -> bool {
+        self.generic_measures[i]
+    }
+
+    /// The name of a kind of quantity, for topic names.
+    pub fn measure_name(&self, i: usize) -> &str {
+        &self.measure_names[i]
     }
 }
 

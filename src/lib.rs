@@ -97,9 +97,10 @@ pub fn analyse(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, B
     timing::record("load", started);
 
     let started = Instant::now();
+    let event_date = assemble::event_date(&loaded.sources, &config);
     let findings: Vec<extract::Findings> = {
         use rayon::prelude::*;
-        loaded.sources.par_iter().map(|source| extract::extract(source, &knowledge)).collect()
+        loaded.sources.par_iter().map(|source| extract::extract(source, &knowledge, event_date)).collect()
     };
     for (source, found) in loaded.sources.iter().zip(&findings) {
         for (line, message) in &found.notes {
@@ -113,7 +114,7 @@ pub fn analyse(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, B
     timing::record("compare", started);
 
     let started = Instant::now();
-    let briefing = assemble::assemble(loaded, compared, &config, &knowledge);
+    let briefing = assemble::assemble(loaded, compared, &config, &knowledge, diags);
     timing::record("assemble", started);
     Ok(briefing)
 }

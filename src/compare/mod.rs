@@ -1,13 +1,16 @@
 //! Stage 3, comparison: puts what the sources say side by side. People and
-//! quotations found in several sources are merged; later stages of this
-//! module align claims and find where outlets disagree.
+//! quotations found in several sources are merged, claims are aligned into
+//! facts and a timeline, and the places where outlets differ are found.
 
+pub mod claims;
+pub mod disagreements;
 pub mod people;
 pub mod quotes;
+pub mod timeline;
 
 use crate::extract::Findings;
 use crate::knowledge::Knowledge;
-use crate::model::{Person, Quote, Source, Term};
+use crate::model::{Disagreement, Fact, Person, Quote, Source, Term, TimelineEntry};
 
 /// Everything the comparison found.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +18,10 @@ pub struct Compared {
     pub people: Vec<Person>,
     pub quotes: Vec<Quote>,
     pub terms: Vec<Term>,
+    /// Facts, most outlets and weightiest first.
+    pub facts: Vec<Fact>,
+    pub timeline: Vec<TimelineEntry>,
+    pub disagreements: Vec<Disagreement>,
 }
 
 /// Compares the sources' findings.
@@ -28,5 +35,9 @@ pub fn compare(sources: &[Source], findings: &[Findings], knowledge: &Knowledge)
         }
     }
     let terms = quotes::terms(sources, findings);
-    Compared { people, quotes, terms }
+    let index = claims::ClaimIndex::new(sources, findings, &merged.map);
+    let (facts, fact_of) = claims::facts(&index, sources);
+    let timeline = timeline::build(&index, &fact_of, sources);
+    let disagreements = disagreements::find(&index, &fact_of, sources, &quotes, &people, knowledge);
+    Compared { people, quotes, terms, facts, timeline, disagreements }
 }

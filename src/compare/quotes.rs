@@ -49,6 +49,12 @@ fn wording(text: &str, knowledge: &Knowledge) -> Wording {
     Wording { sequence, content }
 }
 
+/// Words that render one word: equal, or one a longer form of the other
+/// ("form" and "format", "finalise" and "finalised").
+fn alike(a: &str, b: &str) -> bool {
+    a == b || (a.len().min(b.len()) >= 4 && (a.starts_with(b) || b.starts_with(a)))
+}
+
 /// Length of the longest common subsequence of two word sequences.
 fn common_subsequence(a: &[String], b: &[String]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
@@ -56,7 +62,7 @@ fn common_subsequence(a: &[String], b: &[String]) -> usize {
         let mut diagonal = 0;
         for (j, y) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if x == y { diagonal + 1 } else { row[j + 1].max(row[j]) };
+            row[j + 1] = if alike(x, y) { diagonal + 1 } else { row[j + 1].max(row[j]) };
             diagonal = above;
         }
     }
@@ -71,7 +77,7 @@ fn common_subsequence(a: &[String], b: &[String]) -> usize {
 fn same_words(a: &Wording, b: &Wording) -> bool {
     let shorter = a.sequence.len().min(b.sequence.len());
     shorter >= 3
-        && a.content.intersection(&b.content).next().is_some()
+        && a.content.iter().any(|x| b.content.iter().any(|y| alike(x, y)))
         && common_subsequence(&a.sequence, &b.sequence) * 4 >= shorter * 3
 }
 
@@ -96,7 +102,11 @@ pub fn merge(
                 Speaker::Unknown => (Who::Unknown, None),
             };
             let set = wording(&quote.text, knowledge);
-            let keys: Vec<String> = set.content.iter().filter(|w| w.chars().count() >= 4).cloned().collect();
+            // Keys are word beginnings, so "form" finds "format".
+            let mut keys: Vec<String> =
+                set.content.iter().filter(|w| w.chars().count() >= 4).map(|w| w.chars().take(4).collect()).collect();
+            keys.sort_unstable();
+            keys.dedup();
             let mut candidates: Vec<usize> = keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
             candidates.sort_unstable();
             candidates.dedup();
@@ -281,6 +291,10 @@ mod tests {
             &w("He is perhaps the most severe war criminal of our time that we see on a large scale.")
         ));
         assert!(!same_words(&w("Only pressure works."), &w("It works.")));
+        assert!(same_words(
+            &w("in any format."),
+            &w("Russia does not intend to discuss intervention in Ukraine in any form whatsoever.")
+        ));
     }
 
     #[test]

@@ -3,13 +3,16 @@
 //! speakers, and the terms it puts in quotation marks. Everything found
 //! points at a paragraph and is verbatim from it.
 
+pub mod claims;
 pub mod people;
+pub mod quantities;
 pub mod spans;
 pub mod speakers;
 
 use crate::knowledge::Knowledge;
 use crate::model::{ParagraphKind, Source};
 use crate::text::tokens;
+pub use claims::{Claim, Reference};
 pub use people::{Gender, LocalPerson};
 pub use speakers::Speaker;
 use speakers::{Para, Verdict};
@@ -40,6 +43,7 @@ pub struct Findings {
     pub people: Vec<LocalPerson>,
     pub quotes: Vec<LocalQuote>,
     pub terms: Vec<LocalTerm>,
+    pub claims: Vec<Claim>,
     /// Problems worth a warning: (line in the file, message).
     pub notes: Vec<(Option<usize>, String)>,
 }
@@ -53,8 +57,9 @@ fn texts(source: &Source) -> Vec<(usize, &str, bool, Option<usize>)> {
         .collect()
 }
 
-/// Extracts people, quotations and terms from one source.
-pub fn extract(source: &Source, knowledge: &Knowledge) -> Findings {
+/// Extracts people, quotations, terms and claims from one source. Relative
+/// dates are resolved against the source's publication date, else `event_date`.
+pub fn extract(source: &Source, knowledge: &Knowledge, event_date: Option<chrono::NaiveDate>) -> Findings {
     let texts = texts(source);
     let mut paras: Vec<Para> = texts
         .iter()
@@ -93,10 +98,17 @@ pub fn extract(source: &Source, knowledge: &Knowledge) -> Findings {
 
     let outer: Vec<spans::Span> = spans.into_iter().filter(|s| !s.nested).collect();
     let verdicts = speakers::judge(&paras, &outer, &local_people, knowledge);
+    // Claims are read outside quotations; a quoted term is part of the claim.
+    let quoted: Vec<(usize, usize, usize)> = outer
+        .iter()
+        .zip(&verdicts)
+        .filter(|(_, v)| matches!(v, Verdict::Quote { .. }))
+        .map(|(s, _)| (s.para, s.open, s.after))
+        .collect();
     let mut quotes: Vec<LocalQuote> = Vec::new();
     let mut terms = Vec::new();
     let mut open_quote: Option<usize> = None;
-    for (span, verdict) in outer.iter().zip(verdicts) {
+    for (span, verdict) in outer.iter().zip(verdicts.iter().cloned()) {
         let paragraph = texts[span.para].0;
         let raw = &para_texts[span.para][span.start..span.end];
         let text = raw.trim().to_string();
@@ -125,5 +137,19 @@ pub fn extract(source: &Source, knowledge: &Knowledge) -> Findings {
             }
         }
     }
-    Findings { people: local_people, quotes, terms, notes }
+    let masks: Vec<Vec<bool>> = paras
+        .iter()
+        .enumerate()
+        .map(|(p, para)| {
+            let spans: Vec<(usize, usize)> = quoted.iter().filter(|s| s.0 == p).map(|s| (s.1, s.2)).collect();
+            para.toks.iter().map(|t| spans.iter().any(|&(open, after)| t.start >= open && t.start < after)).collect()
+        })
+        .collect();
+    let published = source.published.as_deref().and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let reference = published
+        .map(|date| Reference { date, from: "published" })
+        .or(event_date.map(|date| Reference { date, from: "event" }));
+    let numbers: Vec<usize> = texts.iter().map(|t| t.0).collect();
+    let claims = claims::extract(&paras, &numbers, &masks, reference, knowledge);
+    Findings { people: local_people, quotes, terms, claims, notes }
 }

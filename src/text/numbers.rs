@@ -54,7 +54,20 @@ pub fn number_at<'a>(toks: &[Token<'a>], i: usize, knowledge: &Knowledge) -> Opt
     let (mut value, mut inner_unit) = match t.kind {
         TokenKind::Number => {
             let (head, tail) = t.text.split_once('-').map_or((t.text, None), |(h, rest)| (h, Some(rest)));
-            (digits_value(head)?, tail.filter(|u| u.chars().all(char::is_alphabetic)))
+            // "3.8m", "62bn" after a currency sign: a scale written into the number.
+            let digits_end = head.find(|c: char| c.is_alphabetic()).unwrap_or(head.len());
+            let (digits, letters) = head.split_at(digits_end);
+            let mut value = digits_value(digits)?;
+            if !letters.is_empty() {
+                let after_currency = i > 0 && knowledge.currency(toks[i - 1].text).is_some();
+                let scale = knowledge.scale_word(letters).or(match letters.to_lowercase().as_str() {
+                    "m" if after_currency => Some(1e6),
+                    "k" if after_currency => Some(1e3),
+                    _ => None,
+                })?;
+                value *= scale;
+            }
+            (value, tail.filter(|u| u.starts_with(char::is_alphabetic)))
         }
         TokenKind::Word => {
             let parts: Vec<&str> = t.text.split('-').collect();

@@ -1,0 +1,272 @@
+//! Aligns claims across sources. Claims are indexed by their keys (word
+//! stems, entities, dates) with inverse-document-frequency weights; two
+//! claims from different outlets are compared only when they share a rare
+//! key, so the work grows with the number of claims, not its square. Claims
+//! about the same thing form a fact; its strength is the number of distinct
+//! outlets that carry it.
+
+use std::collections::HashMap;
+
+use super::people::PersonMap;
+use super::quotes::short_hash;
+use crate::extract::{Claim, Findings};
+use crate::model::{Fact, FactSource, Source};
+
+/// A claim by its source and position in that source's findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimRef {
+    pub source: usize,
+    pub claim: usize,
+}
+
+/// All claims with their keys as weighted ids, and the postings to find neighbours.
+pub struct ClaimIndex<'a> {
+    pub refs: Vec<ClaimRef>,
+    pub claims: Vec<&'a Claim>,
+    /// Key ids of each claim, sorted.
+    keys: Vec<Vec<u32>>,
+    /// Inverse document frequency of each key id.
+    weights: Vec<f32>,
+    /// Key id → claims holding it; keys too common to discriminate have none.
+    postings: Vec<Vec<u32>>,
+    /// Outlet identity of each claim's source.
+    pub outlet: Vec<usize>,
+    /// Key text by id, for naming topics.
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+    norms: Vec<f32>,
+}
+
+/// Most postings a key may have and still be used to find candidates.
+const MAX_POSTINGS: usize = 400;
+/// Rarest keys of a claim used to find its candidates.
+const PROBE_KEYS: usize = 12;
+
+impl<'a> ClaimIndex<'a> {
+    /// Indexes every claim; person keys are made global with `map`.
+    pub fn new(sources: &[Source], findings: &'a [Findings], map: &PersonMap) -> ClaimIndex<'a> {
+        let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
+        let mut outlet_ids: HashMap<&str, usize> = HashMap::new();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut names = Vec::new();
+        let mut refs = Vec::new();
+        let mut claims = Vec::new();
+        let mut keys = Vec::new();
+        let mut outlet = Vec::new();
+        for (s, found) in findings.iter().enumerate() {
+            let next = outlet_ids.len();
+            let o = *outlet_ids.entry(outlet_keys[s].as_str()).or_insert(next);
+            for (c, claim) in found.claims.iter().enumerate() {
+                let mut claim_keys: Vec<u32> = claim
+                    .keys
+                    .iter()
+                    .filter_map(|key| global_key(key, s, map))
+                    .map(|key| {
+                        let next = ids.len() as u32;
+                        *ids.entry(key.clone()).or_insert_with(|| {
+                            names.push(key);
+                            next
+                        })
+                    })
+                    .collect();
+                claim_keys.sort_unstable();
+                claim_keys.dedup();
+                refs.push(ClaimRef { source: s, claim: c });
+                claims.push(claim);
+                keys.push(claim_keys);
+                outlet.push(o);
+            }
+        }
+        let mut frequency = vec![0usize; names.len()];
+        for claim_keys in &keys {
+            for &k in claim_keys {
+                frequency[k as usize] += 1;
+            }
+        }
+        let total = keys.len().max(1) as f32;
+        let weights: Vec<f32> = frequency.iter().map(|&f| (total / f as f32).ln() + 1.0).collect();
+        let mut postings = vec![Vec::new(); names.len()];
+        for (i, claim_keys) in keys.iter().enumerate() {
+            for &k in claim_keys {
+                if frequency[k as usize] <= MAX_POSTINGS.max(keys.len() / 20) {
+                    postings[k as usize].push(i as u32);
+                }
+            }
+        }
+        let norms = keys.iter().map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt()).collect();
+        ClaimIndex { refs, claims, keys, weights, postings, outlet, names, ids, norms }
+    }
+
+    pub fn len(&self) -> usize {
+        self.refs.len()
+    }
+
+    /// Cosine similarity of two claims over their weighted keys.
+    pub fn similarity(&self, a: usize, b: usize) -> f32 {
+        let shared = intersect_weight(&self.keys[a], &self.keys[b], &self.weights);
+        let norm = self.norms[a] * self.norms[b];
+        if norm > 0.0 { shared / norm } else { 0.0 }
+    }
+
+    /// Claims of other outlets that share a rare key with claim `i`, with their similarity.
+    pub fn neighbours(&self, i: usize) -> Vec<(usize, f32)> {
+        let mut probe: Vec<u32> = self.keys[i].clone();
+        probe.sort_by(|a, b| self.weights[*b as usize].total_cmp(&self.weights[*a as usize]));
+        probe.truncate(PROBE_KEYS);
+        let mut seen: Vec<u32> = probe.iter().flat_map(|&k| self.postings[k as usize].iter().copied()).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        seen.into_iter()
+            .map(|j| j as usize)
+            .filter(|&j| j != i && self.outlet[j] != self.outlet[i])
+            .map(|j| (j, self.similarity(i, j)))
+            .collect()
+    }
+
+    /// The weight of a key (as the claims write it); 0 for an unknown key.
+    pub fn key_weight(&self, key: &str) -> f32 {
+        self.ids.get(key).map_or(0.0, |&id| self.weights[id as usize])
+    }
+
+    /// How much a claim says: the weight of its keys.
+    pub fn salience(&self, i: usize) -> f32 {
+        self.norms[i]
+    }
+
+    /// Keys two or more of `members` share, most widely shared and rarest first.
+    pub fn shared_keys(&self, members: &[usize]) -> Vec<&str> {
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for &m in members {
+            for &k in &self.keys[m] {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+        let mut shared: Vec<(usize, f32, u32)> =
+            counts.into_iter().filter(|(_, n)| *n >= 2).map(|(k, n)| (n, self.weights[k as usize], k)).collect();
+        shared.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+        shared.into_iter().map(|(_, _, k)| self.names[k as usize].as_str()).collect()
+    }
+}
+
+fn intersect_weight(a: &[u32], b: &[u32], weights: &[f32]) -> f32 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += weights[a[i] as usize].powi(2);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// "p:3" (a source's third person) becomes the global person's key; people
+/// dropped as not people drop out.
+fn global_key(key: &str, source: usize, map: &PersonMap) -> Option<String> {
+    match key.strip_prefix("p:") {
+        Some(local) => {
+            let g = map[source].get(local.parse::<usize>().ok()?).copied().flatten()?;
+            Some(format!("p:{g}"))
+        }
+        None => Some(key.to_string()),
+    }
+}
+
+/// Claims this similar say the same thing.
+pub const SAME_FACT: f32 = 0.42;
+
+/// The facts: groups of claims from different outlets that say the same
+/// thing, and the notable claims no other outlet makes. Returns the facts and
+/// the fact index of each claim (or none).
+pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<usize>>) {
+    let mut order: Vec<usize> = (0..index.len()).collect();
+    order.sort_by(|&a, &b| index.salience(b).total_cmp(&index.salience(a)).then(a.cmp(&b)));
+    let mut fact_of: Vec<Option<usize>> = vec![None; index.len()];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for &seed in &order {
+        if fact_of[seed].is_some() || !notable(index.claims[seed]) {
+            continue;
+        }
+        let g = groups.len();
+        let mut members = vec![seed];
+        fact_of[seed] = Some(g);
+        let mut neighbours = index.neighbours(seed);
+        neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        for (j, sim) in neighbours {
+            // One claim per source: the one closest to the seed.
+            if sim >= SAME_FACT
+                && fact_of[j].is_none()
+                && members.iter().all(|&m| index.refs[m].source != index.refs[j].source)
+            {
+                fact_of[j] = Some(g);
+                members.push(j);
+            }
+        }
+        groups.push(members);
+    }
+    // Most outlets first, then the weightiest; earlier paragraphs carry an article's point.
+    let weight = |members: &[usize]| {
+        members
+            .iter()
+            .map(|&m| index.salience(m) / (1.0 + 0.05 * index.claims[m].paragraph as f32))
+            .fold(0.0f32, f32::max)
+    };
+    let outlets_of = |members: &[usize]| {
+        let mut outlets: Vec<usize> = members.iter().map(|&m| index.outlet[m]).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets.len()
+    };
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by(|&a, &b| {
+        outlets_of(&groups[b])
+            .cmp(&outlets_of(&groups[a]))
+            .then(weight(&groups[b]).total_cmp(&weight(&groups[a])))
+            .then(a.cmp(&b))
+    });
+    let mut rank = vec![0; groups.len()];
+    for (r, &g) in order.iter().enumerate() {
+        rank[g] = r;
+    }
+    let fact_of = fact_of.into_iter().map(|f| f.map(|g| rank[g])).collect();
+    let built = order
+        .iter()
+        .map(|&g| {
+            let mut members = groups[g].clone();
+            members.sort_by_key(|&m| index.refs[m]);
+            let seed = members[0];
+            let claim = index.claims[seed];
+            let source_id = &sources[index.refs[seed].source].id;
+            let outlets = outlets_of(&members);
+            Fact {
+                id: format!("f-{:08x}", short_hash(&format!("{source_id}|{}|{}", claim.paragraph, claim.text))),
+                text: claim.text.clone(),
+                sources: members
+                    .iter()
+                    .map(|&m| FactSource {
+                        source: sources[index.refs[m].source].id.clone(),
+                        paragraph: index.claims[m].paragraph,
+                        text: index.claims[m].text.clone(),
+                    })
+                    .collect(),
+                outlets,
+                single_source: outlets == 1,
+                pinned: false,
+            }
+        })
+        .collect();
+    (built, fact_of)
+}
+
+/// A claim worth listing as a fact: a full statement with something to check.
+fn notable(claim: &Claim) -> bool {
+    let words = claim.text.split_whitespace().count();
+    let has_entity = claim.keys.iter().any(|k| k.starts_with("c:") || k.starts_with("o:") || k.starts_with("p:"));
+    (6..=80).contains(&words)
+        && !claim.text.trim_end().ends_with('?')
+        && (has_entity || !claim.quantities.is_empty() || !claim.dates.is_empty())
+}

@@ -1,0 +1,864 @@
+//! Where outlets that speak of the same thing differ: numbers beyond what
+//! their approximations allow, lists naming different places, incompatible
+//! manners (by telephone vs by video), different dates for one event,
+//! opposite claims, and differently worded quotations. Each row is built
+//! from aligned claims only; its topic name is made from the claims' words.
+
+use std::collections::HashMap;
+
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::claims::ClaimIndex;
+use super::people::slug;
+use super::quotes::short_hash;
+use crate::extract::quantities::Quantity;
+use crate::knowledge::Knowledge;
+use crate::model::{Disagreement, DisagreementKind, DisagreementValue, Evidence, Person, Quote, Source};
+use crate::text::{fold, tokens, words};
+
+/// Claims this similar are about the same matter, enough to compare their numbers.
+const SAME_MATTER: f32 = 0.18;
+/// Lists whose predicates are this similar say the same kind of thing about places.
+const SAME_PREDICATE: f32 = 0.3;
+
+/// A source's answer in a row: its claim (index in the claim index) and value.
+struct Cell {
+    claim: usize,
+    value: String,
+}
+
+struct Row {
+    topic: String,
+    kind: DisagreementKind,
+    cells: Vec<Cell>,
+}
+
+/// Finds every disagreement row.
+pub fn find(
+    index: &ClaimIndex,
+    fact_of: &[Option<usize>],
+    sources: &[Source],
+    quotes: &[Quote],
+    people: &[Person],
+    knowledge: &Knowledge,
+) -> Vec<Disagreement> {
+    let namer = Namer { index, stemmer: Stemmer::create(Algorithm::English), knowledge, people };
+    let mut rows: Vec<Row> = Vec::new();
+    rows.extend(number_rows(index, &namer, knowledge));
+    rows.extend(list_rows(index, &namer, knowledge));
+    rows.extend(manner_rows(index, &namer, knowledge));
+    rows.extend(date_rows(index, fact_of, &namer));
+    rows.extend(contradiction_rows(index, fact_of, &namer));
+    merge_repeated_rows(&mut rows, index);
+    // Rows that would share a name are told apart by the words their claims share.
+    let mut names: HashMap<String, usize> = HashMap::new();
+    for row in &rows {
+        *names.entry(row.topic.clone()).or_default() += 1;
+    }
+    for row in &mut rows {
+        if names[&row.topic] > 1 {
+            let claims: Vec<usize> = row.cells.iter().map(|c| c.claim).collect();
+            row.topic = format!("{} ({})", row.topic, namer.context(&claims, 2));
+        }
+    }
+    let mut built: Vec<Disagreement> = rows.into_iter().map(|row| build(row, index, sources)).collect();
+    built.extend(wording_rows(quotes, sources, people));
+    order(&mut built, sources);
+    built
+}
+
+/// Groups items into clusters by pairwise links (union-find).
+fn clusters(n: usize, links: impl IntoIterator<Item = (usize, usize)>) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    for (a, b) in links {
+        let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+        if ra != rb {
+            parent[ra.max(rb)] = ra.min(rb);
+        }
+    }
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for x in 0..n {
+        let r = root(&mut parent, x);
+        groups.entry(r).or_default().push(x);
+    }
+    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    out.sort();
+    out
+}
+
+/// Groups items strongest link first, never putting two items of one
+/// outlet in a group: each group holds one value per outlet, and weak links
+/// cannot chain different matters together.
+fn constrained_clusters(
+    n: usize,
+    mut links: Vec<(usize, usize, f32)>,
+    outlet_of: impl Fn(usize) -> usize,
+) -> Vec<Vec<usize>> {
+    links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
+    let mut group_of: Vec<usize> = (0..n).collect();
+    let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    for (a, b, _) in links {
+        let (ga, gb) = (group_of[a], group_of[b]);
+        if ga == gb {
+            continue;
+        }
+        let clash = groups[ga].iter().any(|&x| groups[gb].iter().any(|&y| outlet_of(x) == outlet_of(y)));
+        if clash {
+            continue;
+        }
+        let moved = std::mem::take(&mut groups[gb]);
+        for &m in &moved {
+            group_of[m] = ga;
+        }
+        groups[ga].extend(moved);
+    }
+    let mut out: Vec<Vec<usize>> = groups
+        .into_iter()
+        .filter(|g| g.len() > 1)
+        .map(|mut g| {
+            g.sort_unstable();
+            g
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Numbers: quantities of one kind in claims about the same matter, from
+/// several outlets, whose intervals do not all overlap.
+fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Row> {
+    // Every quantity with a kind, by kind.
+    let mut by_kind: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (c, claim) in index.claims.iter().enumerate() {
+        for (q, quantity) in claim.quantities.iter().enumerate() {
+            let kind = match (quantity.measure, &quantity.unit, &quantity.currency, quantity.percent) {
+                (_, _, Some(_), _) => "money".to_string(),
+                (_, _, _, true) => "percent".to_string(),
+                (Some(m), _, _, _) => format!("m:{}", knowledge.measure_name(m)),
+                (None, Some(unit), _, _) => format!("u:{}", namer.stem(unit)),
+                _ => continue,
+            };
+            by_kind.entry(kind).or_default().push((c, q));
+        }
+    }
+    let mut kinds: Vec<_> = by_kind.into_iter().collect();
+    kinds.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut rows = Vec::new();
+    for (kind, items) in kinds {
+        let mut claim_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, (c, _)) in items.iter().enumerate() {
+            claim_of.entry(*c).or_default().push(i);
+        }
+        // Each source's first figure of a kind is its headline figure for it
+        // ("the number of countries"); those are compared on weaker likeness.
+        let mut primary: HashMap<usize, usize> = HashMap::new();
+        for (i, &(c, q)) in items.iter().enumerate() {
+            let position = (index.claims[c].paragraph, index.claims[c].quantities[q].token);
+            let slot = primary.entry(index.refs[c].source).or_insert(i);
+            let (pc, pq) = items[*slot];
+            if position < (index.claims[pc].paragraph, index.claims[pc].quantities[pq].token) {
+                *slot = i;
+            }
+        }
+        let is_primary = |i: usize| primary.get(&index.refs[items[i].0].source) == Some(&i);
+        // Words around most figures of a kind ("magnitude", "earthquake") say nothing about which is which.
+        let mut spread: HashMap<&str, usize> = HashMap::new();
+        for &(c, q) in &items {
+            let mut seen: Vec<&str> = index.claims[c].quantities[q].context.iter().map(String::as_str).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for w in seen {
+                *spread.entry(w).or_default() += 1;
+            }
+        }
+        let telling = |w: &String| items.len() < 4 || spread.get(w.as_str()).copied().unwrap_or(0) * 2 <= items.len();
+        let contexts: Vec<Vec<String>> = items
+            .iter()
+            .map(|&(c, q)| index.claims[c].quantities[q].context.iter().filter(|w| telling(w)).cloned().collect())
+            .collect();
+        let quantity = |i: usize| &index.claims[items[i].0].quantities[items[i].1];
+        let mut per_source: HashMap<usize, usize> = HashMap::new();
+        for &(c, _) in &items {
+            *per_source.entry(index.refs[c].source).or_default() += 1;
+        }
+        let mut links = Vec::new();
+        for (i, &(c, _)) in items.iter().enumerate() {
+            for (other, sim) in index.neighbours(c) {
+                for &j in claim_of.get(&other).into_iter().flatten() {
+                    // Where a claim gives several figures of a kind ("a depth of 10 km,
+                    // 40 km south-west"), the words around each tell them apart.
+                    let ambiguous = per_source[&index.refs[c].source] > 1 || per_source[&index.refs[other].source] > 1;
+                    let context = context_likeness(&quantity(i).context, &quantity(j).context);
+                    // Headline figures pair first (the main count of one article with
+                    // another's), unless nothing around them is alike where both sources give several.
+                    // Only figures of a known kind (deaths, countries) have a headline figure.
+                    let known_kind = kind.starts_with("m:");
+                    // Two figures of the kind in one sentence: only its words say which is which.
+                    let crowded = claim_of[&c].len() > 1 || claim_of[&other].len() > 1;
+                    let headline = known_kind && is_primary(i) && is_primary(j) && !(crowded && context == 0.0);
+                    // Sums of money are many and varied: the words around them must match.
+                    if kind == "money" && context == 0.0 {
+                        continue;
+                    }
+                    let weight = if ambiguous && !headline { sim * (0.5 + 0.5 * context) } else { sim };
+                    let (threshold, bonus) = if headline { (SAME_MATTER / 3.0, 1.0) } else { (SAME_MATTER, 0.0) };
+                    if i < j && weight >= threshold {
+                        links.push((i, j, weight + bonus));
+                    }
+                }
+            }
+        }
+        // Figures whose own words match ("about 45 km south-west of Khuzdar", in a
+        // quotation, and "about 40 kilometres south-west of Khuzdar") are compared
+        // even when their sentences share little else.
+        let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, context) in contexts.iter().enumerate() {
+            for word in context {
+                by_word.entry(word.as_str()).or_default().push(i);
+            }
+        }
+        for (i, &(c, _)) in items.iter().enumerate() {
+            let mut near: Vec<usize> = contexts[i]
+                .iter()
+                .filter_map(|w| by_word.get(w.as_str()))
+                .filter(|list| list.len() <= 50)
+                .flatten()
+                .copied()
+                .filter(|&j| j > i && index.outlet[items[j].0] != index.outlet[c])
+                .collect();
+            near.sort_unstable();
+            near.dedup();
+            for j in near {
+                let context = context_likeness(&contexts[i], &contexts[j]);
+                if kind.starts_with("m:") && context >= 0.34 {
+                    links.push((i, j, context / 2.0));
+                }
+            }
+        }
+        if std::env::var("DEBUG_KIND").is_ok_and(|k| k == kind) {
+            eprintln!(
+                "DEBUG {kind} {:?} {links:?}",
+                items
+                    .iter()
+                    .map(|(c, q)| (index.refs[*c].source, index.claims[*c].quantities[*q].value))
+                    .collect::<Vec<_>>()
+            );
+        }
+        for group in constrained_clusters(items.len(), links, |i| index.outlet[items[i].0]) {
+            let cells: Vec<(usize, &Quantity)> = group.iter().map(|&i| (items[i].0, quantity(i))).collect();
+            let all_agree =
+                cells.iter().enumerate().all(|(a, (_, x))| cells[a + 1..].iter().all(|(_, y)| same_amount(x, y)));
+            if all_agree {
+                continue;
+            }
+            let claims: Vec<usize> = cells.iter().map(|(c, _)| *c).collect();
+            let topic = namer.number_topic(&kind, &claims);
+            let cells = cells
+                .iter()
+                .map(|(c, q)| {
+                    let start = index.claims[*c].range.start;
+                    Cell { claim: *c, value: index.claims[*c].text[q.start - start..q.end - start].to_string() }
+                })
+                .collect();
+            rows.push(Row { topic, kind: DisagreementKind::Number, cells });
+        }
+    }
+    rows
+}
+
+/// Outlets often give a figure twice; two rows of one kind in which two or
+/// more outlets give the very same values are one topic, merged.
+fn merge_repeated_rows(rows: &mut Vec<Row>, index: &ClaimIndex) {
+    let key = |row: &Row, cell: &Cell| (index.outlet[cell.claim], crate::text::fold(&cell.value), row.kind);
+    let mut i = 0;
+    while i < rows.len() {
+        let mut j = i + 1;
+        while j < rows.len() {
+            let shared = rows[i]
+                .cells
+                .iter()
+                .filter(|a| rows[j].cells.iter().any(|b| key(&rows[i], a) == key(&rows[j], b)))
+                .count();
+            if rows[i].kind == rows[j].kind && rows[i].kind == DisagreementKind::Number && shared >= 2 {
+                let extra: Vec<Cell> = std::mem::take(&mut rows[j].cells)
+                    .into_iter()
+                    .filter(|b| !rows[i].cells.iter().any(|a| index.outlet[a.claim] == index.outlet[b.claim]))
+                    .collect();
+                rows[i].cells.extend(extra);
+                rows.remove(j);
+            } else {
+                j += 1;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Share of the words around two figures that they have in common (1 when neither has any).
+fn context_likeness(a: &[String], b: &[String]) -> f32 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    // "fined" and "fine", "depth" and "depths": one word's beginning is the other.
+    let alike = |x: &String, y: &String| {
+        x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+    };
+    let shared = a.iter().filter(|w| b.iter().any(|v| alike(w, v))).count();
+    shared as f32 / a.len().max(b.len()).max(1) as f32
+}
+
+/// Whether two figures can be the same amount: overlapping intervals, in
+/// the same currency when they are money.
+fn same_amount(a: &Quantity, b: &Quantity) -> bool {
+    let (x, y) = (compared_interval(a), compared_interval(b));
+    a.currency == b.currency && x.0 <= y.1 && y.0 <= x.1
+}
+
+/// The interval compared across outlets: the whole of a ratio ("26 out of
+/// 35" counts 35 countries), else the number's own interval.
+fn compared_interval(q: &Quantity) -> (f64, f64) {
+    match q.total {
+        Some(total) => (total, total),
+        None => (q.low, q.high),
+    }
+}
+
+/// Lists: the places outlets name for the same predicate ("willing to send
+/// troops"), when the sets differ. A claim naming a single place can join a
+/// list it clearly matches ("Italy has ruled out sending troops").
+fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Row> {
+    struct Item {
+        claim: usize,
+        items: Vec<String>,
+        predicate: Vec<String>,
+        written: String,
+        single: bool,
+    }
+    let mut found: Vec<Item> = Vec::new();
+    for (c, claim) in index.claims.iter().enumerate() {
+        // Person keys are local to a source; predicates compare words and places.
+        let comparable = |k: &&String| !k.starts_with("p:");
+        for list in &claim.lists {
+            let predicate = list.predicate.iter().filter(comparable).cloned().collect();
+            found.push(Item {
+                claim: c,
+                items: list.items.clone(),
+                predicate,
+                written: list.written.clone(),
+                single: false,
+            });
+        }
+        if claim.lists.is_empty()
+            && let Some(subject) = &claim.subject_place
+        {
+            let name = subject.trim_start_matches("c:").to_string();
+            let written = written_place(&claim.text, &name, knowledge).unwrap_or(name);
+            found.push(Item {
+                claim: c,
+                items: vec![subject.clone()],
+                predicate: claim.keys.iter().filter(|k| *k != subject).filter(comparable).cloned().collect(),
+                written,
+                single: true,
+            });
+        }
+    }
+    // Candidates come from the claim index: items of claims that share rare keys.
+    let mut items_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, item) in found.iter().enumerate() {
+        items_of.entry(item.claim).or_default().push(i);
+    }
+    let mut links = Vec::new();
+    for a in 0..found.len() {
+        let mut near: Vec<usize> = index
+            .neighbours(found[a].claim)
+            .into_iter()
+            .flat_map(|(c, _)| items_of.get(&c).cloned().unwrap_or_default())
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        for b in near.into_iter().filter(|&b| b > a) {
+            let (x, y) = (&found[a], &found[b]);
+            if index.outlet[x.claim] == index.outlet[y.claim] || (x.single && y.single) {
+                continue;
+            }
+            if index.claims[x.claim].negated != index.claims[y.claim].negated {
+                continue;
+            }
+            let similarity = predicate_similarity(index, &x.predicate, &y.predicate);
+            // Lists naming mostly the same places, said of a related matter, are one topic.
+            let shared = x.items.iter().filter(|i| y.items.contains(i)).count();
+            let overlap = shared as f32 / x.items.len().min(y.items.len()).max(1) as f32;
+            let linked = if x.single || y.single {
+                similarity >= SAME_PREDICATE * 1.7
+            } else {
+                similarity >= SAME_PREDICATE || (overlap >= 0.5 && shared >= 2 && similarity >= SAME_PREDICATE / 3.0)
+            };
+            if linked {
+                links.push((a, b));
+            }
+        }
+    }
+    let groups = clusters(found.len(), links);
+    let mut rows = conflicting_lists(
+        index,
+        &found.iter().map(|f| (f.claim, &f.items, &f.predicate, &f.written, f.single)).collect::<Vec<_>>(),
+        &groups,
+        namer,
+        knowledge,
+    );
+    for group in groups {
+        if group.iter().all(|&g| found[g].single) {
+            continue;
+        }
+        let mut by_outlet: HashMap<usize, usize> = HashMap::new();
+        for &g in &group {
+            let slot = by_outlet.entry(index.outlet[found[g].claim]).or_insert(g);
+            if found[*slot].single && !found[g].single {
+                *slot = g;
+            }
+        }
+        let mut chosen: Vec<usize> = by_outlet.into_values().collect();
+        chosen.sort_unstable();
+        if chosen.len() < 2 {
+            continue;
+        }
+        let mut sets: Vec<Vec<&String>> = chosen.iter().map(|&g| found[g].items.iter().collect()).collect();
+        for set in &mut sets {
+            set.sort();
+        }
+        if sets.windows(2).all(|w| w[0] == w[1]) {
+            continue;
+        }
+        let lead = chosen.iter().copied().find(|&g| !found[g].single).expect("a group has a list");
+        let row_claims: Vec<usize> = chosen.iter().map(|&g| found[g].claim).collect();
+        let topic = namer.list_topic(index.claims[found[lead].claim], &found[lead].written, &row_claims);
+        let cells = chosen.iter().map(|&g| Cell { claim: found[g].claim, value: found[g].written.clone() }).collect();
+        rows.push(Row { topic, kind: DisagreementKind::List, cells });
+    }
+    rows
+}
+
+/// A place one outlet lists as doing something and another as refusing it:
+/// a positive and a negative list on a related matter that share a place.
+fn conflicting_lists(
+    index: &ClaimIndex,
+    found: &[(usize, &Vec<String>, &Vec<String>, &String, bool)],
+    groups: &[Vec<usize>],
+    namer: &Namer,
+    knowledge: &Knowledge,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let lists: Vec<usize> = groups.iter().flatten().copied().filter(|&g| !found[g].4).collect();
+    for &a in &lists {
+        for &b in &lists {
+            let ((ca, items_a, pred_a, written_a, _), (cb, items_b, pred_b, written_b, _)) = (found[a], found[b]);
+            if index.claims[ca].negated || !index.claims[cb].negated || index.outlet[ca] == index.outlet[cb] {
+                continue;
+            }
+            if predicate_similarity(index, pred_a, pred_b) < SAME_PREDICATE * 0.8 {
+                continue;
+            }
+            for place in items_a.iter().filter(|p| items_b.contains(p)) {
+                let name = place.trim_start_matches("c:");
+                let context = namer.context(&[ca, cb], 2);
+                let topic = format!("{name}: conflicting accounts ({context})");
+                let said = |written: &str, claim: usize| {
+                    written_place(written, name, knowledge)
+                        .map_or_else(|| written.to_string(), |_| index.claims[claim].text.clone())
+                };
+                let _ = said;
+                rows.push(Row {
+                    topic,
+                    kind: DisagreementKind::Other,
+                    cells: vec![
+                        Cell { claim: ca, value: written_a.to_string() },
+                        Cell { claim: cb, value: written_b.to_string() },
+                    ],
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// How a country is written in a claim ("the UK", "Britain").
+fn written_place(text: &str, country: &str, knowledge: &Knowledge) -> Option<String> {
+    let toks = tokens(text);
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    (0..toks.len()).find_map(|i| {
+        let (place, n) = knowledge.place_at(&words[i..])?;
+        (knowledge.place_name(place) == country).then(|| text[toks[i].start..toks[i + n - 1].end()].to_string())
+    })
+}
+
+fn predicate_similarity(index: &ClaimIndex, a: &[String], b: &[String]) -> f32 {
+    let weight = |k: &String| index.key_weight(k);
+    let shared: f32 = a.iter().filter(|k| b.contains(k)).map(|k| weight(k).powi(2)).sum();
+    let norm =
+        (a.iter().map(|k| weight(k).powi(2)).sum::<f32>() * b.iter().map(|k| weight(k).powi(2)).sum::<f32>()).sqrt();
+    if norm > 0.0 { shared / norm } else { 0.0 }
+}
+
+/// Manner: claims about the same matter giving manners that exclude each
+/// other ("by videoconference" and "by telephone").
+fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Row> {
+    let mentions: Vec<(usize, usize, &str)> = index
+        .claims
+        .iter()
+        .enumerate()
+        .flat_map(|(c, claim)| claim.manners.iter().map(move |m| (c, m.manner, m.written.as_str())))
+        .collect();
+    let mut mentions_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        mentions_of.entry(m.0).or_default().push(i);
+    }
+    let mut links = Vec::new();
+    for a in 0..mentions.len() {
+        for (c, sim) in index.neighbours(mentions[a].0) {
+            // Manners of the same kind of event (a call, a meeting) involving the
+            // same party are compared; without an event, only close claims are.
+            let (events_a, events_b) = (&index.claims[mentions[a].0].events, &index.claims[c].events);
+            let same_event = events_a.iter().any(|e| events_b.contains(e));
+            let shares_entity = index.shared_keys(&[mentions[a].0, c]).iter().any(|k| k.contains(':'));
+            let related = if events_a.is_empty() || events_b.is_empty() {
+                sim >= SAME_MATTER * 1.5
+            } else {
+                same_event && (shares_entity || sim >= SAME_MATTER)
+            };
+            if !related {
+                continue;
+            }
+            links.extend(mentions_of.get(&c).into_iter().flatten().filter(|&&b| b > a).map(|&b| (a, b)));
+        }
+    }
+    // A row per conflict, with only the mentions related to both sides:
+    // chaining loosely related mentions would mix different matters.
+    let linked: std::collections::HashSet<(usize, usize)> = links.iter().flat_map(|&(a, b)| [(a, b), (b, a)]).collect();
+    let mut rows = Vec::new();
+    let mut covered: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    for &(a, b) in &links {
+        if knowledge.manners_compatible(mentions[a].1, mentions[b].1) {
+            continue;
+        }
+        let mut members: Vec<usize> = (0..mentions.len())
+            .filter(|&m| m == a || m == b || (linked.contains(&(m, a)) && linked.contains(&(m, b))))
+            .collect();
+        let mut by_outlet: HashMap<usize, usize> = HashMap::new();
+        for &m in &members {
+            by_outlet.entry(index.outlet[mentions[m].0]).or_insert(m);
+        }
+        members = by_outlet.into_values().collect();
+        members.sort_unstable();
+        // One row per set of outlets in conflict (an outlet may say it twice).
+        let mut outlets: Vec<usize> = members.iter().map(|&m| index.outlet[mentions[m].0]).collect();
+        outlets.sort_unstable();
+        if !covered.insert(outlets) {
+            continue;
+        }
+        let claims: Vec<usize> = members.iter().map(|&g| mentions[g].0).collect();
+        let event =
+            index.claims[claims[0]].events.iter().find(|e| claims.iter().all(|&c| index.claims[c].events.contains(e)));
+        let topic = match event {
+            Some(&e) => format!("How the {} was held ({})", knowledge.event_kind(e), namer.context(&claims, 2)),
+            None => format!("How it was done ({})", namer.context(&claims, 3)),
+        };
+        let cells = members.iter().map(|&g| Cell { claim: mentions[g].0, value: mentions[g].2.to_string() }).collect();
+        rows.push(Row { topic, kind: DisagreementKind::Other, cells });
+    }
+    rows
+}
+
+/// Dates: claims about the same event (aligned, or of one fact) that give
+/// it dates that cannot both be true, or clock times that differ.
+fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Vec<Row> {
+    // Every dated mention: (claim, mention).
+    let dated: Vec<(usize, usize)> =
+        (0..index.len()).flat_map(|c| (0..index.claims[c].dates.len()).map(move |m| (c, m))).collect();
+    let mut of_claim: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, (c, _)) in dated.iter().enumerate() {
+        of_claim.entry(*c).or_default().push(i);
+    }
+    let mention = |i: usize| &index.claims[dated[i].0].dates[dated[i].1];
+    let mut links = Vec::new();
+    for (i, &(a, _)) in dated.iter().enumerate() {
+        for (b, sim) in index.neighbours(a) {
+            for &j in of_claim.get(&b).into_iter().flatten() {
+                if j <= i {
+                    continue;
+                }
+                let same_fact = fact_of[a].is_some() && fact_of[a] == fact_of[b];
+                let (da, db) = (mention(i), mention(j));
+                let differ = !da.date.compatible(&db.date) || times_differ(da.time.as_deref(), db.time.as_deref());
+                // A claim with several dates: the words around each say which event it dates.
+                let several = of_claim[&a].len() > 1 || of_claim[&b].len() > 1;
+                let context = context_likeness(&da.context, &db.context);
+                // Close claims only: a date is what differs, the rest must match.
+                if differ && (same_fact || sim >= SAME_MATTER * 2.0) && (!several || context > 0.0) {
+                    links.push((i, j, sim + context));
+                }
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for group in constrained_clusters(dated.len(), links, |i| index.outlet[dated[i].0]) {
+        let claims: Vec<usize> = group.iter().map(|&i| dated[i].0).collect();
+        let cells = group
+            .iter()
+            .map(|&i| {
+                let c = dated[i].0;
+                let d = mention(i);
+                let when = crate::render::view::human_date(&d.date.iso());
+                let value = match &d.time {
+                    Some(time) if !d.expression.contains(time.as_str()) => format!("{} {time} ({when})", d.expression),
+                    _ => format!("{} ({when})", d.expression),
+                };
+                Cell { claim: c, value }
+            })
+            .collect();
+        rows.push(Row { topic: format!("Date: {}", namer.context(&claims, 4)), kind: DisagreementKind::Date, cells });
+    }
+    rows
+}
+
+/// Two clock times that are both given and differ by more than a few minutes
+/// in the same time zone ("4:17 a.m." and "4:21 a.m.").
+fn times_differ(a: Option<&str>, b: Option<&str>) -> bool {
+    let (Some(a), Some(b)) = (a.and_then(clock), b.and_then(clock)) else { return false };
+    a.1 == b.1 && a.0.abs_diff(b.0) > 2
+}
+
+/// Minutes after midnight and the zone written after a time ("9:57 a.m. ET").
+fn clock(time: &str) -> Option<(u32, String)> {
+    let lower = time.to_lowercase();
+    let digits: String = lower.chars().take_while(|c| c.is_ascii_digit() || *c == ':').collect();
+    let (h, m) = digits.split_once(':').map_or((digits.as_str(), "0"), |(h, m)| (h, m));
+    let mut hours: u32 = h.parse().ok()?;
+    let minutes: u32 = m.parse().ok()?;
+    let rest = lower[digits.len()..].replace('.', "");
+    let rest = rest.trim();
+    if rest.starts_with("pm") && hours < 12 {
+        hours += 12;
+    } else if rest.starts_with("am") && hours == 12 {
+        hours = 0;
+    }
+    let zone = rest.trim_start_matches("am").trim_start_matches("pm").trim().to_string();
+    Some((hours * 60 + minutes, zone))
+}
+
+/// Opposite claims: one outlet says it, another says it is not so.
+fn contradiction_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for a in 0..index.len() {
+        for (b, sim) in index.neighbours(a) {
+            let (ca, cb) = (index.claims[a], index.claims[b]);
+            let same_fact = fact_of[a].is_some() && fact_of[a] == fact_of[b];
+            // Only near-identical statements with opposite polarity: anything looser
+            // pairs claims about different things.
+            let plain = |c: &crate::extract::Claim| !c.text.contains(['“', '"', '«']) && !c.future;
+            let close = sim >= 0.7 || (same_fact && sim >= 0.6);
+            if a < b && close && ca.negated != cb.negated && plain(ca) && plain(cb) && seen.insert((a, b)) {
+                let cells = [a, b].iter().map(|&c| Cell { claim: c, value: index.claims[c].text.clone() }).collect();
+                rows.push(Row {
+                    topic: format!("Conflicting accounts: {}", namer.context(&[a, b], 4)),
+                    kind: DisagreementKind::Other,
+                    cells,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// Quotations that outlets word differently.
+fn wording_rows(quotes: &[Quote], sources: &[Source], people: &[Person]) -> Vec<Disagreement> {
+    let position: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    quotes
+        .iter()
+        .filter(|q| q.wordings_differ)
+        .filter_map(|q| {
+            let mut by_source: Vec<&crate::model::QuoteOccurrence> = Vec::new();
+            for o in &q.occurrences {
+                if !by_source.iter().any(|x| x.source == o.source) {
+                    by_source.push(o);
+                }
+            }
+            if by_source.len() < 2 {
+                return None;
+            }
+            by_source.sort_by_key(|o| position.get(o.source.as_str()).copied().unwrap_or(usize::MAX));
+            let speaker = q
+                .speaker
+                .as_ref()
+                .and_then(|id| people.iter().find(|p| &p.id == id))
+                .map(|p| p.name.clone())
+                .or_else(|| q.speaker_name.clone())
+                .unwrap_or_else(|| "an unnamed speaker".into());
+            let opening: String = crate::text::shorten(&q.text, 40);
+            let topic = format!("Wording of {speaker}: “{opening}”");
+            let values = by_source
+                .iter()
+                .map(|o| DisagreementValue {
+                    source: o.source.clone(),
+                    value: Some(o.text.clone()),
+                    evidence: Some(Evidence { paragraph: o.paragraph, text: o.text.clone() }),
+                })
+                .collect();
+            Some(Disagreement {
+                id: row_id(&topic, DisagreementKind::Wording),
+                topic,
+                kind: DisagreementKind::Wording,
+                values,
+            })
+        })
+        .collect()
+}
+
+fn row_id(topic: &str, kind: DisagreementKind) -> String {
+    let slug = slug(topic);
+    let short: String = slug.split('-').take(6).collect::<Vec<_>>().join("-");
+    format!("d-{short}-{:06x}", short_hash(&format!("{kind:?}|{topic}")) & 0xffffff)
+}
+
+fn build(row: Row, index: &ClaimIndex, sources: &[Source]) -> Disagreement {
+    let mut cells = row.cells;
+    cells.sort_by_key(|c| index.refs[c.claim]);
+    let values = cells
+        .iter()
+        .map(|cell| {
+            let claim = index.claims[cell.claim];
+            DisagreementValue {
+                source: sources[index.refs[cell.claim].source].id.clone(),
+                value: Some(cell.value.clone()),
+                evidence: Some(Evidence { paragraph: claim.paragraph, text: claim.text.clone() }),
+            }
+        })
+        .collect();
+    let evidence: Vec<String> = cells.iter().map(|c| format!("{:?}", index.refs[c.claim])).collect();
+    let id = row_id(&format!("{}|{}", row.topic, evidence.join(",")), row.kind);
+    Disagreement { id, topic: row.topic, kind: row.kind, values }
+}
+
+/// Rows with the most outlets speaking first, then by kind, then by first source.
+fn order(rows: &mut [Disagreement], sources: &[Source]) {
+    let position: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    rows.sort_by_key(|d| {
+        let first =
+            d.values.iter().filter_map(|v| position.get(v.source.as_str())).min().copied().unwrap_or(usize::MAX);
+        (std::cmp::Reverse(d.values.len()), d.kind, first, d.topic.clone())
+    });
+}
+
+/// Makes topic names from the words of a row's claims.
+struct Namer<'a> {
+    index: &'a ClaimIndex<'a>,
+    stemmer: Stemmer,
+    knowledge: &'a Knowledge,
+    people: &'a [Person],
+}
+
+impl Namer<'_> {
+    fn stem(&self, word: &str) -> String {
+        self.stemmer.stem(&fold(word)).to_string()
+    }
+
+    /// The words several of the claims share, as they are written ("call", "Trump").
+    fn context(&self, claims: &[usize], n: usize) -> String {
+        let shared = self.index.shared_keys(claims);
+        let mut out: Vec<String> = Vec::new();
+        for key in shared {
+            if out.len() >= n {
+                break;
+            }
+            if key.ends_with("li") || key.ends_with("ly") {
+                continue;
+            }
+            let word = if let Some(name) = key.strip_prefix("c:").or(key.strip_prefix("o:")).or(key.strip_prefix("r:"))
+            {
+                Some(name.to_string())
+            } else if let Some(p) = key.strip_prefix("p:") {
+                p.parse::<usize>().ok().and_then(|p| self.people.get(p)).map(|p| p.name.clone())
+            } else if key.starts_with("d:") {
+                None
+            } else {
+                self.surface(key, claims)
+            };
+            if let Some(word) = word.filter(|w| !out.contains(w)) {
+                out.push(word);
+            }
+        }
+        if out.is_empty() { "the same matter".into() } else { out.join(", ") }
+    }
+
+    /// The word of the claims whose stem is `key`, as written (lower case unless a name).
+    fn surface(&self, key: &str, claims: &[usize]) -> Option<String> {
+        claims.iter().find_map(|&c| {
+            words(&self.index.claims[c].text)
+                .into_iter()
+                .find(|w| self.stem(&w.to_lowercase()) == key)
+                .map(str::to_string)
+        })
+    }
+
+    /// "Number of countries", "Death toll", "Duration in years", "Amount (EUR)".
+    fn number_topic(&self, kind: &str, claims: &[usize]) -> String {
+        let head = match kind.split_once(':') {
+            Some(("m", measure)) => match measure {
+                "deaths" => "Death toll".to_string(),
+                "magnitude" => "Magnitude".to_string(),
+                "percentage" => "Percentage".to_string(),
+                "prison sentence" => "Prison sentence".to_string(),
+                "distance" => "Distance".to_string(),
+                "years" | "months" | "days" | "hours" => format!("Duration in {measure}"),
+                other => format!("Number of {other}"),
+            },
+            None if kind == "money" => "Amount of money".to_string(),
+            Some(("u", _)) => {
+                let unit =
+                    self.index.claims[claims[0]].quantities.iter().find_map(|q| q.unit.clone()).unwrap_or_default();
+                format!("Number of {unit}")
+            }
+            _ => "Percentage".to_string(),
+        };
+        head
+    }
+
+    /// "Countries willing to send troops to Ukraine", from the words after the list.
+    fn list_topic(&self, claim: &crate::extract::Claim, list: &str, others: &[usize]) -> String {
+        let after = claim.text.find(list).map(|i| &claim.text[i + list.len()..]).unwrap_or("");
+        let toks = tokens(after);
+        let skippable = |t: &crate::text::Token| {
+            t.kind == crate::text::TokenKind::Punct
+                || t.is_capitalised()
+                || self.knowledge.is_stopword(t.text)
+                || self.knowledge.speech_verb_at(&[t.text.to_lowercase().as_str()]).is_some()
+                || matches!(t.text.to_lowercase().as_str(), "publicly" | "indicated" | "also" | "like" | "already")
+        };
+        let start = toks.iter().position(|t| !skippable(t));
+        let phrase: Vec<&str> = match start {
+            Some(s) => toks[s..]
+                .iter()
+                .take_while(|t| !matches!(t.text, "," | "." | ";" | ":"))
+                .take(6)
+                .map(|t| t.text)
+                .collect(),
+            None => Vec::new(),
+        };
+        if phrase.is_empty() {
+            return format!("Countries named: {}", self.context(others, 3));
+        }
+        let joined = phrase.join(" ");
+        if phrase[0].ends_with("ed") && !phrase[0].eq_ignore_ascii_case("prepared") {
+            format!("Countries that {joined}")
+        } else {
+            format!("Countries {joined}")
+        }
+    }
+}

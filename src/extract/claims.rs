@@ -1,0 +1,392 @@
+//! Splits a source's text into claims (sentences, or the clauses of a
+//! sentence joined by a semicolon) and reads from each what the comparison
+//! needs: salient word stems and entities to align it with other outlets'
+//! claims, its quantities, its dates resolved to the calendar, the lists of
+//! places it names, the manner it gives, and whether it is negative.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::quantities::{self, Quantity};
+use super::speakers::Para;
+use crate::knowledge::{Knowledge, Place};
+use crate::text::dates::{self, Date, DateExpr};
+use crate::text::{TokenKind, fold};
+
+/// What relative dates in a source are resolved against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reference {
+    pub date: NaiveDate,
+    /// `published` (the source's own date) or `event` (the briefing's date).
+    pub from: &'static str,
+}
+
+/// A dated mention in a claim.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dated {
+    pub date: Date,
+    /// The expression as written ("on Wednesday").
+    pub expression: String,
+    pub time: Option<String>,
+    /// `absolute`, `published` or `event`.
+    pub resolved_from: &'static str,
+    /// Lower-case content words around the expression, to tell apart the events of one claim.
+    pub context: Vec<String>,
+}
+
+/// Places named together: "France, the UK and Belgium".
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceList {
+    /// Entity keys of the places, in order.
+    pub items: Vec<String>,
+    /// The list as written.
+    pub written: String,
+    /// Salient stems of the claim outside the list: what is said of the places.
+    pub predicate: Vec<String>,
+}
+
+/// A manner phrase: "by telephone".
+#[derive(Debug, Clone, PartialEq)]
+pub struct MannerMention {
+    pub manner: usize,
+    pub written: String,
+}
+
+/// One claim of a source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    pub paragraph: usize,
+    pub range: Range<usize>,
+    pub text: String,
+    /// Stems and entity keys ("c:France", "o:NATO", "p:3" for a local person).
+    pub keys: Vec<String>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<Dated>,
+    pub lists: Vec<PlaceList>,
+    pub manners: Vec<MannerMention>,
+    pub negated: bool,
+    /// Looks ahead ("will", "is due to"): its dates are plans, not events.
+    pub future: bool,
+    /// The place the claim opens with, its likely subject ("Italy has ruled out …").
+    pub subject_place: Option<String>,
+    /// Kinds of event the claim speaks of ("call", "meeting"), for comparing manners.
+    pub events: Vec<usize>,
+}
+
+/// The key an entity is compared by: capitals and demonyms stand for their country.
+pub fn place_key(place: Place, knowledge: &Knowledge) -> String {
+    match place {
+        Place::Country(i) | Place::Demonym(i) | Place::Capital(i) => format!("c:{}", knowledge.countries[i].name),
+        Place::Organisation(i) => match knowledge.organisation_country(i) {
+            // The Kremlin speaks for Russia, the Élysée for France.
+            Some(c) if knowledge.organisations[i].kind == "government" => format!("c:{}", knowledge.countries[c].name),
+            _ => format!("o:{}", knowledge.organisations[i].name),
+        },
+        Place::Region(i) => format!("r:{}", knowledge.regions[i].name),
+    }
+}
+
+/// Extracts the claims of a source's paragraphs (`paras[0]` is the title
+/// when `has_title`). `numbers` are the paragraph numbers; `masks` mark the
+/// tokens inside quotations.
+pub fn extract(
+    paras: &[Para],
+    numbers: &[usize],
+    masks: &[Vec<bool>],
+    reference: Option<Reference>,
+    knowledge: &Knowledge,
+) -> Vec<Claim> {
+    let stemmer = Stemmer::create(Algorithm::English);
+    let mut claims = Vec::new();
+    let mut previous: Option<Date> = None;
+    for (p, para) in paras.iter().enumerate() {
+        if para.heading && numbers[p] != 0 {
+            continue;
+        }
+        for range in crate::text::sentences(para.text, knowledge) {
+            for clause in split_clauses(para.text, range) {
+                if let Some(claim) =
+                    read_claim(para, numbers[p], &masks[p], clause, reference, &mut previous, &stemmer, knowledge)
+                {
+                    claims.push(claim);
+                }
+            }
+        }
+    }
+    claims
+}
+
+/// Splits a sentence at semicolons, each side a claim of its own.
+fn split_clauses(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = range.start;
+    for (i, _) in text[range.clone()].match_indices("; ") {
+        let at = range.start + i;
+        out.push(start..at);
+        start = at + 2;
+    }
+    out.push(start..range.end);
+    out.into_iter().filter(|r| text[r.clone()].split_whitespace().count() >= 3).collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn read_claim(
+    para: &Para,
+    paragraph: usize,
+    mask: &[bool],
+    range: Range<usize>,
+    reference: Option<Reference>,
+    previous: &mut Option<Date>,
+    stemmer: &Stemmer,
+    knowledge: &Knowledge,
+) -> Option<Claim> {
+    let toks = &para.toks;
+    let first = toks.iter().position(|t| t.start >= range.start)?;
+    let last = toks.iter().rposition(|t| t.end() <= range.end)?;
+    if last < first {
+        return None;
+    }
+    let tokens = first..last + 1;
+    let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+    let text = para.text[range.clone()].to_string();
+
+    let future = tokens.clone().any(|i| !mask[i] && knowledge.future_marker_at(&lower[i..tokens.end]).is_some());
+    let negated = tokens.clone().any(|i| !mask[i] && knowledge.negation_at(&lower[i..tokens.end]).is_some());
+
+    // Dates, resolved in reading order so that "three days later" follows the last date.
+    let mut masked = mask.to_vec();
+    let mut found_dates = Vec::new();
+    let clause = &para.text[range.clone()];
+    for mention in dates::find_dates(clause, knowledge) {
+        let start = range.start + mention.range.start;
+        let end = range.start + mention.range.end;
+        let in_quote = tokens.clone().any(|i| mask[i] && toks[i].start >= start && toks[i].start < end);
+        for i in tokens.clone().filter(|&i| toks[i].start >= start && toks[i].end() <= end) {
+            masked[i] = true;
+        }
+        if in_quote {
+            continue;
+        }
+        let absolute = matches!(mention.expr, DateExpr::Calendar { year: Some(_), .. } | DateExpr::Year(_));
+        let resolved = match (absolute, reference) {
+            (true, _) => dates::resolve(&mention.expr, NaiveDate::MIN, *previous, future).map(|d| (d, "absolute")),
+            (false, Some(r)) => dates::resolve(&mention.expr, r.date, *previous, future).map(|d| (d, r.from)),
+            (false, None) => None,
+        };
+        if let Some((date, resolved_from)) = resolved {
+            *previous = Some(date);
+            let at = tokens.clone().filter(|&i| toks[i].start >= start && toks[i].end() <= end).collect::<Vec<_>>();
+            let (first_tok, last_tok) =
+                (at.first().copied().unwrap_or(tokens.start), at.last().copied().unwrap_or(tokens.start));
+            let context = (tokens.start.max(first_tok.saturating_sub(5))..tokens.end.min(last_tok + 6))
+                .filter(|&i| {
+                    (i < first_tok || i > last_tok)
+                        && toks[i].kind == TokenKind::Word
+                        && !knowledge.is_stopword(lower[i])
+                })
+                .map(|i| lower[i].to_string())
+                .collect();
+            found_dates.push(Dated {
+                date,
+                expression: para.text[start..end].to_string(),
+                time: mention.time.clone(),
+                resolved_from,
+                context,
+            });
+        }
+    }
+
+    // Entities and salient stems.
+    let mut keys: Vec<String> = Vec::new();
+    let mut place_at: Vec<Option<(String, usize)>> = vec![None; toks.len()];
+    let mut i = tokens.start;
+    while i < tokens.end {
+        if !mask[i]
+            && let Some((place, n)) = knowledge.place_at(&words[i..tokens.end])
+        {
+            let key = place_key(place, knowledge);
+            place_at[i] = Some((key.clone(), n));
+            keys.push(key);
+            i += n;
+            continue;
+        }
+        i += 1;
+    }
+    for &(first_tok, last_tok, person) in &para.names {
+        if tokens.contains(&first_tok) && tokens.contains(&last_tok) {
+            keys.push(format!("p:{person}"));
+        }
+    }
+    let named: Vec<bool> = (0..toks.len())
+        .map(|i| {
+            place_at[..=i].iter().enumerate().rev().any(|(s, p)| p.as_ref().is_some_and(|(_, n)| s + n > i))
+                || para.names.iter().any(|&(f, l, _)| (f..=l).contains(&i))
+        })
+        .collect();
+    // Quantities, then manners: their words are values, not what the claim is about.
+    // Figures inside quotations count too: a spokesperson giving the depth is a source for it.
+    let dates_only: Vec<bool> = masked.iter().zip(mask).map(|(m, quoted)| *m && !*quoted).collect();
+    let quantities = quantities::find(toks, tokens.clone(), &dates_only, knowledge);
+    for q in &quantities {
+        for i in tokens.clone().filter(|&i| toks[i].start >= q.start && toks[i].end() <= q.end) {
+            masked[i] = true;
+        }
+    }
+    let mut manners = Vec::new();
+    let mut i = tokens.start;
+    while i < tokens.end {
+        match knowledge.manner_at(&lower[i..tokens.end]).filter(|_| !mask[i]) {
+            Some((n, manner)) => {
+                manners.push(MannerMention {
+                    manner,
+                    written: para.text[toks[i].start..toks[i + n - 1].end()].to_string(),
+                });
+                masked[i..i + n].iter_mut().for_each(|m| *m = true);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    for i in tokens.clone() {
+        let number_word = knowledge.number_word(lower[i]).is_some()
+            || lower[i].split('-').any(|p| knowledge.number_word(p).is_some());
+        if masked[i]
+            || named[i]
+            || number_word
+            || toks[i].kind != TokenKind::Word
+            || lower[i].chars().count() < 3
+            || knowledge.is_stopword(lower[i])
+        {
+            continue;
+        }
+        keys.push(stemmer.stem(&fold(lower[i])).to_string());
+    }
+    for d in &found_dates {
+        if d.date.precision == dates::Precision::Day {
+            keys.push(format!("d:{}", d.date.iso()));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+
+    let lists = place_lists(para.text, toks, &lower, &place_at, tokens.clone(), &keys);
+    let subject_place = (tokens.start..tokens.end.min(tokens.start + 3))
+        .take_while(|&i| i == tokens.start || matches!(lower[i - 1], "the"))
+        .find_map(|i| place_at[i].as_ref().map(|(key, _)| key.clone()))
+        .filter(|key| key.starts_with("c:"));
+    // A claim that gives both "in person" and "remotely" describes a hybrid.
+    merge_hybrid(&mut manners, knowledge);
+    let mut events: Vec<usize> = tokens
+        .clone()
+        .filter(|&i| !mask[i])
+        .filter_map(|i| knowledge.event_at(&lower[i..tokens.end]).map(|(_, e)| e))
+        .collect();
+    events.sort_unstable();
+    events.dedup();
+    Some(Claim {
+        paragraph,
+        range,
+        text,
+        keys,
+        quantities,
+        dates: found_dates,
+        lists,
+        manners,
+        negated,
+        future,
+        subject_place,
+        events,
+    })
+}
+
+/// "in person" and "remotely" in one claim make one hybrid manner.
+fn merge_hybrid(manners: &mut Vec<MannerMention>, knowledge: &Knowledge) {
+    let kinds: Vec<usize> = manners.iter().map(|m| m.manner).collect();
+    let Some(combined) = knowledge.combined_manner(&kinds) else { return };
+    let parts: Vec<usize> =
+        kinds.into_iter().filter(|&k| k != combined && knowledge.manners_compatible(k, combined)).collect();
+    let written = manners
+        .iter()
+        .filter(|m| parts.contains(&m.manner))
+        .map(|m| m.written.as_str())
+        .collect::<Vec<_>>()
+        .join(" … ");
+    manners.retain(|m| !parts.contains(&m.manner));
+    manners.push(MannerMention { manner: combined, written });
+}
+
+/// Enumerations of two or more places: "France, the UK and Belgium",
+/// "Germany, Poland and Italy", "Canada, Australia, and New Zealand".
+fn place_lists(
+    text: &str,
+    toks: &[crate::text::Token],
+    lower: &[&str],
+    place_at: &[Option<(String, usize)>],
+    tokens: Range<usize>,
+    keys: &[String],
+) -> Vec<PlaceList> {
+    let mut lists = Vec::new();
+    let mut i = tokens.start;
+    while i < tokens.end {
+        let Some((first_key, n)) = &place_at[i] else {
+            i += 1;
+            continue;
+        };
+        let start = i;
+        let mut items = vec![first_key.clone()];
+        let mut end = i + n;
+        let mut closed = false;
+        loop {
+            // A separator, then at most two filler words ("the", "tiny"), then a place.
+            let mut j = end;
+            let separator = match lower.get(j) {
+                Some(&",") => {
+                    j += 1;
+                    if matches!(lower.get(j), Some(&"and") | Some(&"or")) {
+                        j += 1;
+                        closed = true;
+                    }
+                    true
+                }
+                Some(&"and") | Some(&"or") => {
+                    j += 1;
+                    closed = true;
+                    true
+                }
+                _ => false,
+            };
+            if !separator || j >= tokens.end {
+                break;
+            }
+            let next = (j..(j + 3).min(tokens.end)).find(|&k| place_at[k].is_some());
+            let fillers_ok =
+                next.is_some_and(|k| (j..k).all(|f| toks[f].kind == TokenKind::Word && !toks[f].is_capitalised()));
+            match next.filter(|_| fillers_ok) {
+                Some(k) => {
+                    let (key, len) = place_at[k].clone().expect("found above");
+                    items.push(key);
+                    end = k + len;
+                    if closed {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        if items.len() >= 2 && closed {
+            items.dedup();
+            let predicate = keys.iter().filter(|k| !items.contains(k)).cloned().collect();
+            lists.push(PlaceList {
+                items,
+                written: text[toks[start].start..toks[end - 1].end()].to_string(),
+                predicate,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    lists
+}

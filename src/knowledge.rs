@@ -216,6 +216,7 @@ struct Measure {
     words: Vec<String>,
     #[serde(default)]
     generic: bool,
+    topic: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -295,6 +296,7 @@ pub struct Knowledge {
     pub manners: Vec<Manner>,
     manner_phrases: PhraseIndex<usize>,
     measure_names: Vec<String>,
+    measure_topics: Vec<String>,
     generic_measures: Vec<bool>,
     measure_words: PhraseIndex<usize>,
     event_words: PhraseIndex<usize>,
@@ -460,6 +462,11 @@ impl Knowledge {
             manners: claims.manner,
             manner_phrases,
             generic_measures: claims.measure.iter().map(|m| m.generic).collect(),
+            measure_topics: claims
+                .measure
+                .iter()
+                .map(|m| m.topic.clone().unwrap_or_else(|| format!("Number of {}", m.name)))
+                .collect(),
             measure_names: claims.measure.into_iter().map(|m| m.name).collect(),
             measure_words,
             places,
@@ -684,6 +691,12 @@ impl Knowledge {
     /// The name of a kind of quantity, for topic names.
     pub fn measure_name(&self, i: usize) -> &str {
         &self.measure_names[i]
+    }
+
+    /// The topic name for numbers of the kind called `name` ("Death toll").
+    pub fn measure_topic(&self, name: &str) -> Option<&str> {
+        let i = self.measure_names.iter().position(|n| n == name)?;
+        Some(&self.measure_topics[i])
     }
 }
 

@@ -101,6 +101,10 @@ impl<'a> ClaimIndex<'a> {
         self.refs.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+
     /// Cosine similarity of two claims over their weighted keys.
     pub fn similarity(&self, a: usize, b: usize) -> f32 {
         let shared = intersect_weight(&self.keys[a], &self.keys[b], &self.weights);
@@ -126,6 +130,15 @@ impl<'a> ClaimIndex<'a> {
     /// The weight of a key (as the claims write it); 0 for an unknown key.
     pub fn key_weight(&self, key: &str) -> f32 {
         self.ids.get(key).map_or(0.0, |&id| self.weights[id as usize])
+    }
+
+    /// The weight of the words (not names, places or dates) two claims share.
+    pub fn shared_content_weight(&self, a: usize, b: usize) -> f32 {
+        let (x, y) = (&self.keys[a], &self.keys[b]);
+        x.iter()
+            .filter(|k| y.binary_search(k).is_ok() && !self.names[**k as usize].contains(':'))
+            .map(|&k| self.weights[k as usize])
+            .sum()
     }
 
     /// How much a claim says: the weight of its keys.
@@ -178,6 +191,8 @@ fn global_key(key: &str, source: usize, map: &PersonMap) -> Option<String> {
 
 /// Claims this similar say the same thing.
 pub const SAME_FACT: f32 = 0.42;
+/// The weight of a word found in every claim; rarer words weigh more.
+const MIN_WORD_WEIGHT: f32 = 1.0;
 
 /// The facts: groups of claims from different outlets that say the same
 /// thing, and the notable claims no other outlet makes. Returns the facts and
@@ -197,8 +212,11 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
         let mut neighbours = index.neighbours(seed);
         neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (j, sim) in neighbours {
-            // One claim per source: the one closest to the seed.
+            // One claim per source: the one closest to the seed. Sharing only
+            // names is not saying the same thing: some words must match too.
+            let says_alike = sim >= 0.6 || index.shared_content_weight(seed, j) >= 2.0 * MIN_WORD_WEIGHT;
             if sim >= SAME_FACT
+                && says_alike
                 && fact_of[j].is_none()
                 && members.iter().all(|&m| index.refs[m].source != index.refs[j].source)
             {

@@ -242,15 +242,6 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                 }
             }
         }
-        if std::env::var("DEBUG_KIND").is_ok_and(|k| k == kind) {
-            eprintln!(
-                "DEBUG {kind} {:?} {links:?}",
-                items
-                    .iter()
-                    .map(|(c, q)| (index.refs[*c].source, index.claims[*c].quantities[*q].value))
-                    .collect::<Vec<_>>()
-            );
-        }
         for group in constrained_clusters(items.len(), links, |i| index.outlet[items[i].0]) {
             let cells: Vec<(usize, &Quantity)> = group.iter().map(|&i| (items[i].0, quantity(i))).collect();
             let all_agree =
@@ -330,24 +321,27 @@ fn compared_interval(q: &Quantity) -> (f64, f64) {
     }
 }
 
+/// A list of places a claim names for a predicate, or the one place that is
+/// a claim's subject (`single`).
+struct ListItem {
+    claim: usize,
+    items: Vec<String>,
+    predicate: Vec<String>,
+    written: String,
+    single: bool,
+}
+
 /// Lists: the places outlets name for the same predicate ("willing to send
 /// troops"), when the sets differ. A claim naming a single place can join a
 /// list it clearly matches ("Italy has ruled out sending troops").
 fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Row> {
-    struct Item {
-        claim: usize,
-        items: Vec<String>,
-        predicate: Vec<String>,
-        written: String,
-        single: bool,
-    }
-    let mut found: Vec<Item> = Vec::new();
+    let mut found: Vec<ListItem> = Vec::new();
     for (c, claim) in index.claims.iter().enumerate() {
         // Person keys are local to a source; predicates compare words and places.
         let comparable = |k: &&String| !k.starts_with("p:");
         for list in &claim.lists {
             let predicate = list.predicate.iter().filter(comparable).cloned().collect();
-            found.push(Item {
+            found.push(ListItem {
                 claim: c,
                 items: list.items.clone(),
                 predicate,
@@ -360,7 +354,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         {
             let name = subject.trim_start_matches("c:").to_string();
             let written = written_place(&claim.text, &name, knowledge).unwrap_or(name);
-            found.push(Item {
+            found.push(ListItem {
                 claim: c,
                 items: vec![subject.clone()],
                 predicate: claim.keys.iter().filter(|k| *k != subject).filter(comparable).cloned().collect(),
@@ -406,13 +400,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         }
     }
     let groups = clusters(found.len(), links);
-    let mut rows = conflicting_lists(
-        index,
-        &found.iter().map(|f| (f.claim, &f.items, &f.predicate, &f.written, f.single)).collect::<Vec<_>>(),
-        &groups,
-        namer,
-        knowledge,
-    );
+    let mut rows = conflicting_lists(index, &found, &groups, namer);
     for group in groups {
         if group.iter().all(|&g| found[g].single) {
             continue;
@@ -447,18 +435,14 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
 
 /// A place one outlet lists as doing something and another as refusing it:
 /// a positive and a negative list on a related matter that share a place.
-fn conflicting_lists(
-    index: &ClaimIndex,
-    found: &[(usize, &Vec<String>, &Vec<String>, &String, bool)],
-    groups: &[Vec<usize>],
-    namer: &Namer,
-    knowledge: &Knowledge,
-) -> Vec<Row> {
+fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize>], namer: &Namer) -> Vec<Row> {
     let mut rows = Vec::new();
-    let lists: Vec<usize> = groups.iter().flatten().copied().filter(|&g| !found[g].4).collect();
+    let lists: Vec<usize> = groups.iter().flatten().copied().filter(|&g| !found[g].single).collect();
     for &a in &lists {
         for &b in &lists {
-            let ((ca, items_a, pred_a, written_a, _), (cb, items_b, pred_b, written_b, _)) = (found[a], found[b]);
+            let (x, y) = (&found[a], &found[b]);
+            let (ca, items_a, pred_a, written_a) = (x.claim, &x.items, &x.predicate, &x.written);
+            let (cb, items_b, pred_b, written_b) = (y.claim, &y.items, &y.predicate, &y.written);
             if index.claims[ca].negated || !index.claims[cb].negated || index.outlet[ca] == index.outlet[cb] {
                 continue;
             }
@@ -469,11 +453,6 @@ fn conflicting_lists(
                 let name = place.trim_start_matches("c:");
                 let context = namer.context(&[ca, cb], 2);
                 let topic = format!("{name}: conflicting accounts ({context})");
-                let said = |written: &str, claim: usize| {
-                    written_place(written, name, knowledge)
-                        .map_or_else(|| written.to_string(), |_| index.claims[claim].text.clone())
-                };
-                let _ = said;
                 rows.push(Row {
                     topic,
                     kind: DisagreementKind::Other,
@@ -520,13 +499,13 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
         mentions_of.entry(m.0).or_default().push(i);
     }
     let mut links = Vec::new();
-    for a in 0..mentions.len() {
-        for (c, sim) in index.neighbours(mentions[a].0) {
+    for (a, &(claim_a, ..)) in mentions.iter().enumerate() {
+        for (c, sim) in index.neighbours(claim_a) {
             // Manners of the same kind of event (a call, a meeting) involving the
             // same party are compared; without an event, only close claims are.
-            let (events_a, events_b) = (&index.claims[mentions[a].0].events, &index.claims[c].events);
+            let (events_a, events_b) = (&index.claims[claim_a].events, &index.claims[c].events);
             let same_event = events_a.iter().any(|e| events_b.contains(e));
-            let shares_entity = index.shared_keys(&[mentions[a].0, c]).iter().any(|k| k.contains(':'));
+            let shares_entity = index.shared_keys(&[claim_a, c]).iter().any(|k| k.contains(':'));
             let related = if events_a.is_empty() || events_b.is_empty() {
                 sim >= SAME_MATTER * 1.5
             } else {
@@ -595,12 +574,16 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
                 }
                 let same_fact = fact_of[a].is_some() && fact_of[a] == fact_of[b];
                 let (da, db) = (mention(i), mention(j));
-                let differ = !da.date.compatible(&db.date) || times_differ(da.time.as_deref(), db.time.as_deref());
-                // A claim with several dates: the words around each say which event it dates.
-                let several = of_claim[&a].len() > 1 || of_claim[&b].len() > 1;
+                // Dates years apart are different events; outlets that disagree on a date are close.
+                let near = (da.date.day - db.date.day).num_days().abs() <= 366;
+                let differ =
+                    near && (!da.date.compatible(&db.date) || times_differ(da.time.as_deref(), db.time.as_deref()));
+                // The words around each date say which event it dates.
                 let context = context_likeness(&da.context, &db.context);
-                // Close claims only: a date is what differs, the rest must match.
-                if differ && (same_fact || sim >= SAME_MATTER * 2.0) && (!several || context > 0.0) {
+                // The same event: related claims (one fact, or alike) whose dates stand
+                // by the same words ("visit … on Wednesday", "visit … on Thursday").
+                let related = same_fact || sim >= SAME_MATTER * 2.0 || (sim >= SAME_MATTER && context >= 0.34);
+                if differ && related && context > 0.0 && shares_content(index, a, b) {
                     links.push((i, j, sim + context));
                 }
             }
@@ -625,6 +608,11 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
         rows.push(Row { topic: format!("Date: {}", namer.context(&claims, 4)), kind: DisagreementKind::Date, cells });
     }
     rows
+}
+
+/// Whether two claims share a word beyond names, places and dates.
+fn shares_content(index: &ClaimIndex, a: usize, b: usize) -> bool {
+    index.shared_keys(&[a, b]).iter().any(|k| !k.contains(':'))
 }
 
 /// Two clock times that are both given and differ by more than a few minutes
@@ -809,16 +797,10 @@ impl Namer<'_> {
 
     /// "Number of countries", "Death toll", "Duration in years", "Amount (EUR)".
     fn number_topic(&self, kind: &str, claims: &[usize]) -> String {
-        let head = match kind.split_once(':') {
-            Some(("m", measure)) => match measure {
-                "deaths" => "Death toll".to_string(),
-                "magnitude" => "Magnitude".to_string(),
-                "percentage" => "Percentage".to_string(),
-                "prison sentence" => "Prison sentence".to_string(),
-                "distance" => "Distance".to_string(),
-                "years" | "months" | "days" | "hours" => format!("Duration in {measure}"),
-                other => format!("Number of {other}"),
-            },
+        match kind.split_once(':') {
+            Some(("m", measure)) => {
+                self.knowledge.measure_topic(measure).map_or_else(|| format!("Number of {measure}"), str::to_string)
+            }
             None if kind == "money" => "Amount of money".to_string(),
             Some(("u", _)) => {
                 let unit =
@@ -826,8 +808,7 @@ impl Namer<'_> {
                 format!("Number of {unit}")
             }
             _ => "Percentage".to_string(),
-        };
-        head
+        }
     }
 
     /// "Countries willing to send troops to Ukraine", from the words after the list.

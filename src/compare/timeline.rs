@@ -9,7 +9,7 @@ use crate::model::{Source, TimelineEntry, TimelineSource};
 use crate::text::dates::{Date, Precision};
 
 /// Dated claims this similar describe the same event.
-const SAME_EVENT: f32 = 0.3;
+const SAME_EVENT: f32 = 0.4;
 
 struct Dated {
     claim: usize,
@@ -63,18 +63,22 @@ pub fn build(index: &ClaimIndex, fact_of: &[Option<usize>], sources: &[Source]) 
         for j in near {
             let other_source =
                 members.iter().all(|&m| index.refs[dated[m].claim].source != index.refs[dated[j].claim].source);
-            if group_of[j].is_none() && other_source && dated[i].date.compatible(&dated[j].date) {
+            let alike = index.shared_content_weight(claim, dated[j].claim) > 0.0;
+            if group_of[j].is_none() && other_source && alike && dated[i].date.compatible(&dated[j].date) {
                 group_of[j] = Some(g);
                 members.push(j);
             }
         }
         groups.push(members);
     }
-    // Events of one fact dated incompatibly by different outlets.
-    let mut fact_dates: HashMap<usize, Vec<Date>> = HashMap::new();
+    // Events of one fact dated incompatibly by different outlets (claims
+    // giving a single date; a claim with two dates speaks of two events).
+    let mut fact_dates: HashMap<usize, Vec<(usize, Date)>> = HashMap::new();
     for d in &dated {
-        if let Some(f) = fact_of[d.claim] {
-            fact_dates.entry(f).or_default().push(d.date);
+        if let Some(f) = fact_of[d.claim]
+            && index.claims[d.claim].dates.len() == 1
+        {
+            fact_dates.entry(f).or_default().push((index.outlet[d.claim], d.date));
         }
     }
     let outlet_count = |members: &[usize]| {
@@ -92,9 +96,11 @@ pub fn build(index: &ClaimIndex, fact_of: &[Option<usize>], sources: &[Source]) 
             let claim = index.claims[lead.claim];
             let time = members.iter().find_map(|&m| index.claims[dated[m].claim].dates[dated[m].mention].time.clone());
             let differ = members.iter().any(|&m| {
-                fact_of[dated[m].claim]
-                    .and_then(|f| fact_dates.get(&f))
-                    .is_some_and(|dates| dates.iter().any(|d| !d.compatible(&dated[m].date)))
+                let outlet = index.outlet[dated[m].claim];
+                index.claims[dated[m].claim].dates.len() == 1
+                    && fact_of[dated[m].claim]
+                        .and_then(|f| fact_dates.get(&f))
+                        .is_some_and(|dates| dates.iter().any(|(o, d)| *o != outlet && !d.compatible(&dated[m].date)))
             });
             let mut by_source = members.clone();
             by_source.sort_by_key(|&m| index.refs[dated[m].claim]);

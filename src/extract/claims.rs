@@ -105,7 +105,7 @@ pub fn extract(
         if para.heading && numbers[p] != 0 {
             continue;
         }
-        for range in crate::text::sentences(para.text, knowledge) {
+        for range in whole_sentences(para.text, &masks[p], &para.toks, knowledge) {
             for clause in split_clauses(para.text, range) {
                 if let Some(claim) =
                     read_claim(para, numbers[p], &masks[p], clause, reference, &mut previous, &stemmer, knowledge)
@@ -116,6 +116,29 @@ pub fn extract(
         }
     }
     claims
+}
+
+/// Sentences, rejoined where a break falls inside a quotation ("“A. B,” he
+/// said." is one sentence: the quotation's own full stops do not end it).
+fn whole_sentences(
+    text: &str,
+    quoted: &[bool],
+    toks: &[crate::text::Token],
+    knowledge: &Knowledge,
+) -> Vec<Range<usize>> {
+    let inside = |offset: usize| {
+        toks.iter()
+            .zip(quoted)
+            .any(|(t, q)| *q && t.start < offset && t.end() > offset.saturating_sub(1) && t.end() >= offset)
+    };
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for range in crate::text::sentences(text, knowledge) {
+        match out.last_mut() {
+            Some(previous) if inside(range.start) => previous.end = range.end,
+            _ => out.push(range),
+        }
+    }
+    out
 }
 
 /// Splits a sentence at semicolons, each side a claim of its own.

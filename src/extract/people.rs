@@ -77,6 +77,10 @@ fn is_name_token(toks: &[Token], i: usize, in_title: &[bool], knowledge: &Knowle
     if t.kind != TokenKind::Word {
         return false;
     }
+    // "Jean-Noël" is a name; "Mum-of-two" is a description.
+    if t.is_capitalised() && t.text.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase)) {
+        return in_title[i];
+    }
     if t.is_capitalised() || in_title[i] {
         return true;
     }
@@ -282,7 +286,9 @@ fn mention_in_run(
     // Without a title, drop leading places and sentence-initial function words.
     if k == i {
         while k < j {
-            if let Some((_, n)) = knowledge.place_at(&words[k..j]).filter(|(_, n)| k + n < j) {
+            // A capital before a lone word is a given name: "Victoria Eze", "Florence Bell".
+            let given_name = |place: &Place, n: usize| matches!(place, Place::Capital(_)) && k + n + 1 == j;
+            if let Some((_, n)) = knowledge.place_at(&words[k..j]).filter(|(p, n)| k + n < j && !given_name(p, *n)) {
                 k += n;
             } else if knowledge.is_stopword(words[k]) {
                 k += 1;
@@ -356,6 +362,12 @@ fn mention_in_run(
                 role = role.or(Some(found));
                 evidence = true;
             } else if age {
+                evidence = true;
+            } else if name_words.len() >= 2
+                && matches!(toks[after + 1].text.to_lowercase().as_str(), "a" | "an")
+                && stop - after <= 9
+            {
+                // "Gurpreet Sidhu, an owner-operator from North Delta,": a person described.
                 evidence = true;
             } else if stop == toks.len() && toks[after + 1].is_capitalised() {
                 // An attribution line: "Jane Roe, Ministry of Health".

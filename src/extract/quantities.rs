@@ -68,9 +68,8 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
             i += 1;
             continue;
         }
-        let parsed = article_number_at(toks, i, knowledge)
-            .map(|(v, n)| (v, n, None))
-            .or_else(|| number_at(toks, i, knowledge).map(|(v, n, unit)| (v, n, unit)));
+        let parsed =
+            article_number_at(toks, i, knowledge).map(|(v, n)| (v, n, None)).or_else(|| number_at(toks, i, knowledge));
         let Some((value, used, inner_unit)) = parsed else {
             i += 1;
             continue;

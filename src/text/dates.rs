@@ -94,13 +94,20 @@ pub fn find_dates(text: &str, knowledge: &Knowledge) -> Vec<DateMention> {
             out.push(DateMention { range: toks[i].start..toks[last - 1].end(), expr, time });
             i = last;
         } else if let Some((time, end)) = time_at(text, &toks, i, knowledge) {
-            // A time with no date ("at about 8 a.m. ET") belongs to the day the text is about.
-            out.push(DateMention {
-                range: toks[i].start..toks[end - 1].end(),
-                expr: DateExpr::Relative { unit: "day".into(), offset: 0 },
-                time: Some(time),
-            });
-            i = end;
+            // "23:17 GMT on Sunday": the day written after a time is its day;
+            // a time alone ("at about 8 a.m. ET") belongs to the day the text is about.
+            let mut j = end;
+            while is_punct(&toks, j, ",")
+                || word(&toks, j).is_some_and(|w| matches!(w.to_lowercase().as_str(), "on" | "of"))
+            {
+                j += 1;
+            }
+            let (expr, last) = match match_at(&toks, j, knowledge) {
+                Some((expr, after)) => (expr, after),
+                None => (DateExpr::Relative { unit: "day".into(), offset: 0 }, end),
+            };
+            out.push(DateMention { range: toks[i].start..toks[last - 1].end(), expr, time: Some(time) });
+            i = last;
         } else {
             i += 1;
         }

@@ -191,6 +191,22 @@ pub fn fold(text: &str) -> String {
         if unicode_normalization::char::is_combining_mark(c) {
             continue;
         }
+        // Letters that do not decompose: Sæther and Saether, Øster and Oster.
+        let spelled = match c {
+            'æ' | 'Æ' => "ae",
+            'œ' | 'Œ' => "oe",
+            'ø' | 'Ø' => "o",
+            'ß' => "ss",
+            'ł' | 'Ł' => "l",
+            'đ' | 'Đ' | 'ð' | 'Ð' => "d",
+            'þ' | 'Þ' => "th",
+            'ı' => "i",
+            _ => "",
+        };
+        if !spelled.is_empty() {
+            out.push_str(spelled);
+            continue;
+        }
         let c = match c {
             '’' | '‘' | '`' | '´' => '\'',
             '“' | '”' | '„' | '«' | '»' => '"',
@@ -251,6 +267,7 @@ mod tests {
     #[test]
     fn fold_removes_case_accents_and_curly_quotes() {
         assert_eq!(fold("Élysée’s  “Zelenskyy”"), "elysee's \"zelenskyy\"");
+        assert_eq!(fold("Sæther Øster"), "saether oster");
     }
 
     #[test]

@@ -14,9 +14,17 @@ pub fn skeleton(word: &str) -> String {
     if s.starts_with("gi") && s[2..].starts_with(['a', 'e', 'o', 'u']) {
         s.replace_range(..2, "y");
     }
-    for (from, to) in
-        [("ph", "f"), ("x", "ks"), ("w", "v"), ("ck", "k"), ("q", "k"), ("c", "k"), ("kh", "h"), ("j", "y")]
-    {
+    for (from, to) in [
+        ("ph", "f"),
+        ("x", "ks"),
+        ("w", "v"),
+        ("ck", "k"),
+        ("qu", "kv"),
+        ("q", "k"),
+        ("c", "k"),
+        ("kh", "h"),
+        ("j", "y"),
+    ] {
         s = s.replace(from, to);
     }
     let mut out = String::new();
@@ -73,6 +81,8 @@ mod tests {
         assert_eq!(skeleton("Sébastien"), skeleton("Sebastien"));
         assert_eq!(skeleton("Chrysoula"), skeleton("Hrysoula"));
         assert_eq!(skeleton("Giorgos"), skeleton("Yiorgos"));
+        assert_eq!(skeleton("Lindqvist"), skeleton("Lindquist"));
+        assert_eq!(skeleton("Sæther"), skeleton("Saether"));
         assert_ne!(skeleton("Macron"), skeleton("Merz"));
     }
 

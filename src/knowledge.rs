@@ -216,6 +216,8 @@ struct Measure {
     words: Vec<String>,
     #[serde(default)]
     generic: bool,
+    #[serde(default)]
+    nearby: bool,
     topic: Option<String>,
 }
 
@@ -298,6 +300,7 @@ pub struct Knowledge {
     measure_names: Vec<String>,
     measure_topics: Vec<String>,
     generic_measures: Vec<bool>,
+    nearby_measures: Vec<bool>,
     measure_words: PhraseIndex<usize>,
     event_words: PhraseIndex<usize>,
     event_kinds: Vec<String>,
@@ -462,6 +465,7 @@ impl Knowledge {
             manners: claims.manner,
             manner_phrases,
             generic_measures: claims.measure.iter().map(|m| m.generic).collect(),
+            nearby_measures: claims.measure.iter().map(|m| m.nearby).collect(),
             measure_topics: claims
                 .measure
                 .iter()
@@ -686,6 +690,12 @@ impl Knowledge {
     /// A kind of quantity that gives way to a more specific one ("people").
     pub fn is_generic_measure(&self, i: usize) -> bool {
         self.generic_measures[i]
+    }
+
+    /// Whether a kind's words may stand anywhere near the number ("killed"),
+    /// rather than only as the number's own noun or unit ("days").
+    pub fn is_nearby_measure(&self, i: usize) -> bool {
+        self.nearby_measures[i]
     }
 
     /// The name of a kind of quantity, for topic names.

@@ -207,6 +207,9 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                     if kind == "money" && context == 0.0 {
                         continue;
                     }
+                    if !comparable_amounts(quantity(i), quantity(j)) {
+                        continue;
+                    }
                     let weight = if ambiguous && !headline { sim * (0.5 + 0.5 * context) } else { sim };
                     let (threshold, bonus) = if headline { (SAME_MATTER / 3.0, 1.0) } else { (SAME_MATTER, 0.0) };
                     if i < j && weight >= threshold {
@@ -237,7 +240,7 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             near.dedup();
             for j in near {
                 let context = context_likeness(&contexts[i], &contexts[j]);
-                if kind.starts_with("m:") && context >= 0.34 {
+                if kind.starts_with("m:") && context >= 0.34 && comparable_amounts(quantity(i), quantity(j)) {
                     links.push((i, j, context / 2.0));
                 }
             }
@@ -303,6 +306,17 @@ fn context_likeness(a: &[String], b: &[String]) -> f32 {
     };
     let shared = a.iter().filter(|w| b.iter().any(|v| alike(w, v))).count();
     shared as f32 / a.len().max(b.len()).max(1) as f32
+}
+
+/// Whether two figures are of one order of magnitude, as two outlets' counts
+/// of the same thing are: "two doses" and "2 million doses" count different things.
+fn comparable_amounts(a: &Quantity, b: &Quantity) -> bool {
+    let size = |q: &Quantity| {
+        let (low, high) = compared_interval(q);
+        if high.is_finite() { (low + high) / 2.0 } else { low }
+    };
+    let (x, y) = (size(a).abs(), size(b).abs());
+    x.max(y) <= 5.0 * x.min(y).max(f64::MIN_POSITIVE)
 }
 
 /// Whether two figures can be the same amount: overlapping intervals, in

@@ -250,13 +250,16 @@ fn read_claim(
                 || para.names.iter().any(|&(f, l, _)| (f..=l).contains(&i))
         })
         .collect();
-    // Quantities, then manners: their words are values, not what the claim is about.
+    // Quantities, then manners. A figure's number and approximator are values,
+    // not what the claim is about; what it counts ("workers", "per cent") is.
     // Figures inside quotations count too: a spokesperson giving the depth is a source for it.
     let dates_only: Vec<bool> = masked.iter().zip(mask).map(|(m, quoted)| *m && !*quoted).collect();
     let quantities = quantities::find(toks, tokens.clone(), &dates_only, knowledge);
     for q in &quantities {
         for i in tokens.clone().filter(|&i| toks[i].start >= q.start && toks[i].end() <= q.end) {
-            masked[i] = true;
+            if knowledge.approximator_before(&lower[tokens.start..=i]).is_some() {
+                masked[i] = true;
+            }
         }
     }
     let mut manners = Vec::new();

@@ -41,8 +41,9 @@ impl Quantity {
 
 /// The interval an approximator allows around `value`.
 fn interval(kind: Option<&str>, value: f64) -> (f64, f64) {
-    // Round figures are approximate by nature: ±10%, at least ±1 for counts.
-    let spread = (value * 0.1).max(1.0);
+    // "About 7,400" allows a few per cent either way, at least ±1 for counts:
+    // "roughly 7,000" and "more than 7,500" are two different counts.
+    let spread = (value * 0.05).max(1.0);
     match kind {
         Some("approx") => (value - spread, value + spread),
         Some("above") => (value + (value.abs() * 1e-9).max(1e-9), f64::INFINITY),
@@ -64,7 +65,10 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
     let mut found: Vec<(Quantity, usize, Option<usize>, Option<String>)> = Vec::new();
     let mut i = range.start;
     while i < range.end {
-        if masked[i] || !skippable_number_check(toks, &lower, i) {
+        if masked[i]
+            || !skippable_number_check(toks, &lower, i)
+            || is_name_number(toks, &lower, range.start, i, knowledge)
+        {
             i += 1;
             continue;
         }
@@ -82,7 +86,19 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
         let mut end_tok = i + used;
         let approx = knowledge.approximator_before(&lower[range.start..i]);
         let start_tok = approx.map_or(i, |(n, _)| i - n);
-        let (mut low, high) = interval(approx.map(|(_, kind)| kind), value);
+        let (mut low, mut high) = interval(approx.map(|(_, kind)| kind), value);
+        // "four in ten adults", "one in five": a proportion, read as a percentage.
+        let mut proportion = None;
+        if lower.get(end_tok) == Some(&"in")
+            && let Some((whole, n, _)) = number_at(toks, end_tok + 1, knowledge).filter(|_| end_tok + 1 < range.end)
+            && whole > value
+            && (2.0..=1000.0).contains(&whole)
+            && toks[end_tok + 1].kind == TokenKind::Word
+        {
+            (low, high) = (low / whole * 100.0, high / whole * 100.0);
+            proportion = Some(whole);
+            end_tok += 1 + n;
+        }
         // "26 out of 35", "30 of the 35".
         let mut total = None;
         let of_len = if lower.get(end_tok) == Some(&"out") && lower.get(end_tok + 1) == Some(&"of") {
@@ -99,29 +115,32 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
                 end_tok = after_the + n;
             }
         }
-        let percent = end_tok < range.end
-            && (words[end_tok] == "%" || knowledge.percent_at(&lower[end_tok..range.end]).is_some());
-        if percent && words[end_tok] == "%" {
-            end_tok += 1;
-        }
+        // "19%", "19 per cent", "19 percent": the percent words belong to the phrase.
+        let percent_len = if end_tok < range.end && words[end_tok] == "%" {
+            Some(1)
+        } else if end_tok < range.end {
+            knowledge.percent_at(&lower[end_tok..range.end])
+        } else {
+            None
+        };
+        let percent = percent_len.is_some() || proportion.is_some();
+        end_tok += percent_len.unwrap_or(0);
         let currency = currency_near(toks, &lower, start_tok, end_tok, knowledge);
         // "4.2 million euros": the currency word belongs to the phrase.
         if end_tok < range.end && knowledge.currency(lower[end_tok]).is_some() {
             end_tok += 1;
         }
-        // The noun counted: the first measure word or content word before any punctuation.
-        let unit_tok = (end_tok..range.end.min(end_tok + 3))
-            .take_while(|&u| toks[u].kind != TokenKind::Punct && !masked[u])
-            .find(|&u| knowledge.measure_at(&lower[u..range.end]).is_some())
-            .or_else(|| {
-                (end_tok..range.end.min(end_tok + 3))
-                    .take_while(|&u| toks[u].kind != TokenKind::Punct && !masked[u])
-                    .find(|&u| {
-                        toks[u].kind == TokenKind::Word
-                            && !knowledge.is_stopword(lower[u])
-                            && !matches!(lower[u], "other" | "more")
-                    })
-            });
+        // The noun counted: the first measure word or content word before any
+        // punctuation. A percentage counts nothing ("19 per cent over three years").
+        let reach = if percent { end_tok } else { range.end.min(end_tok + 3) };
+        let candidates = || (end_tok..reach).take_while(|&u| toks[u].kind != TokenKind::Punct && !masked[u]);
+        let unit_tok = candidates().find(|&u| knowledge.measure_at(&lower[u..range.end]).is_some()).or_else(|| {
+            candidates().find(|&u| {
+                toks[u].kind == TokenKind::Word
+                    && !knowledge.is_stopword(lower[u])
+                    && !matches!(lower[u], "other" | "more")
+            })
+        });
         let unit = inner_unit.map(str::to_lowercase).or_else(|| unit_tok.map(|u| lower[u].to_string()));
         if unit_tok.is_some_and(|u| knowledge.measure_at(&lower[u..range.end]).is_some()) {
             end_tok = unit_tok.map_or(end_tok, |u| u + 1);
@@ -142,7 +161,7 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
             start: toks[currency_start].start,
             end: toks[end - 1].end(),
             token: i,
-            value,
+            value: proportion.map_or(value, |whole| value / whole * 100.0),
             low,
             high,
             total,
@@ -169,7 +188,10 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
     // number ("1,100 people injured") are its own; another number may not take them.
     let windows: Vec<Vec<usize>> = found
         .iter()
-        .map(|(_, end, unit_tok, _)| {
+        .map(|(q, end, unit_tok, _)| {
+            if q.percent {
+                return Vec::new();
+            }
             let after = unit_tok.unwrap_or(*end).min(range.end);
             let stop = (after..range.end.min(after + 3))
                 .find(|&u| toks[u].kind == TokenKind::Punct)
@@ -214,6 +236,22 @@ fn skippable_number_check(toks: &[Token], lower: &[&str], i: usize) -> bool {
     }
 }
 
+/// A number that is part of a name: "Local 40", "Article 5", "Flight 302".
+/// The word before it is capitalised mid-sentence and is not a month, a
+/// currency or an approximator ("About 26" opens a sentence).
+fn is_name_number(toks: &[Token], lower: &[&str], start: usize, i: usize, knowledge: &Knowledge) -> bool {
+    if i <= start || toks[i].kind != TokenKind::Number {
+        return false;
+    }
+    let before = &toks[i - 1];
+    before.kind == TokenKind::Word
+        && before.is_capitalised()
+        && i - 1 > start
+        && knowledge.month(lower[i - 1]).is_none()
+        && knowledge.currency(before.text).is_none()
+        && knowledge.approximator_before(&lower[start..i]).is_none()
+}
+
 fn currency_near(toks: &[Token], lower: &[&str], start: usize, end: usize, knowledge: &Knowledge) -> Option<String> {
     if start > 0
         && let Some(code) = knowledge.currency(toks[start - 1].text)
@@ -253,6 +291,7 @@ fn measure_near(
         (range.start..range.end)
             .filter(|&j| (j < number || j >= end) && !other_units.contains(&j) && !own.contains(&j))
             .filter_map(|j| kind_at(j).map(|m| (j.abs_diff(number), m)))
+            .filter(|(_, m)| knowledge.is_nearby_measure(*m))
             .filter(|(distance, m)| *distance <= reach && knowledge.is_generic_measure(*m) != specific)
             .min()
             .map(|(_, m)| m)
@@ -287,7 +326,7 @@ mod tests {
     fn approximations_are_intervals() {
         let q = read("The coalition includes around 30 nations backing Ukraine.");
         assert_eq!(q[0].0, "around 30 nations");
-        assert_eq!((q[0].2, q[0].3), (27.0, 33.0));
+        assert_eq!((q[0].2, q[0].3), (28.5, 31.5));
         assert_eq!(q[0].4.as_deref(), Some("countries"));
         let q = read("more than 30 other heads of state joined him");
         assert_eq!(q[0].1, 30.0);
@@ -311,6 +350,8 @@ mod tests {
         let q = read("bribes of 4.2 million euros ($4.8 million) and €3.8m more");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].1, 3_800_000.0);
+        let q = read("Around four in ten volunteers reported a sore arm.");
+        assert_eq!((q[0].0.as_str(), q[0].2, q[0].3), ("Around four in ten", 30.0, 50.0));
         let q = read("only ten leaders attended in person");
         assert_eq!((q[0].1, q[0].2, q[0].3), (10.0, 10.0, 10.0));
     }
@@ -320,5 +361,11 @@ mod tests {
         let q = read("The death toll rose to more than 130 on Tuesday.");
         assert_eq!(q[0].4.as_deref(), Some("deaths"));
         assert!(read("No one came, a 52-year-old shopkeeper said in 2019.").is_empty());
+        assert!(read("members of Local 40 and Article 5 of the treaty").is_empty());
+        // Units count only for their own number: the day is not what the 7,400 are.
+        let q = read("A strike by about 7,400 dock workers entered its eighth day on Monday.");
+        assert_eq!(q[0].4.as_deref(), Some("people"));
+        let q = read("The quake killed at least 112 people, officials said.");
+        assert_eq!(q[0].4.as_deref(), Some("deaths"));
     }
 }

@@ -234,6 +234,8 @@ struct ClaimsFile {
     manner: Vec<Manner>,
     event: Vec<EventKind>,
     measure: Vec<Measure>,
+    #[serde(default)]
+    synonyms: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -293,6 +295,10 @@ pub struct Knowledge {
     percent: PhraseIndex<()>,
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
+    /// Word stem → the stem its synonyms share ("send" for "deploy").
+    synonym_stems: HashMap<String, String>,
+    /// Stems of the words that name kinds of quantity ("countri", "troop").
+    measure_stems: HashSet<String>,
     negations: PhraseIndex<()>,
     future_markers: PhraseIndex<()>,
     pub manners: Vec<Manner>,
@@ -443,6 +449,7 @@ impl Knowledge {
                 manner_phrases.insert(phrase, i);
             }
         }
+        let measure_stems = claims.measure.iter().flat_map(|m| m.words.iter()).map(|w| stem_of(w)).collect();
         let mut measure_words = PhraseIndex::default();
         for (i, m) in claims.measure.iter().enumerate() {
             for word in &m.words {
@@ -504,6 +511,8 @@ impl Knowledge {
             percent: PhraseIndex::from_words(&numbers.percent),
             abbreviations: abbreviations.words.into_iter().collect(),
             stopwords: lowered(stopwords.words),
+            synonym_stems: synonym_stems(&claims.synonyms),
+            measure_stems,
             countries: countries.country,
             regions: countries.region,
             organisations: organisations.organisation,
@@ -639,6 +648,16 @@ impl Knowledge {
         self.abbreviations.contains(token)
     }
 
+    /// Whether a stem is of a word naming a kind of quantity ("countri").
+    pub fn is_measure_stem(&self, stem: &str) -> bool {
+        self.measure_stems.contains(stem)
+    }
+
+    /// The stem a word stem is compared by: its synonyms' shared stem, else itself.
+    pub fn canonical_stem<'s>(&'s self, stem: &'s str) -> &'s str {
+        self.synonym_stems.get(stem).map_or(stem, String::as_str)
+    }
+
     pub fn is_stopword(&self, word: &str) -> bool {
         self.stopwords.contains(&word.to_lowercase())
     }
@@ -708,6 +727,25 @@ impl Knowledge {
         let i = self.measure_names.iter().position(|n| n == name)?;
         Some(&self.measure_topics[i])
     }
+}
+
+/// Every word of a synonym group maps, by its stem, to the stem of the group's first word.
+fn synonym_stems(groups: &[Vec<String>]) -> HashMap<String, String> {
+    let stem = stem_of;
+    let mut out = HashMap::new();
+    for group in groups {
+        let Some(first) = group.first() else { continue };
+        let canonical = stem(first);
+        for word in &group[1..] {
+            out.insert(stem(word), canonical.clone());
+        }
+    }
+    out
+}
+
+/// The stem claims compare a word by, before synonyms.
+fn stem_of(word: &str) -> String {
+    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(&crate::text::fold(word)).to_string()
 }
 
 fn lowered(words: Vec<String>) -> HashSet<String> {

@@ -465,8 +465,10 @@ fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize
             }
             for place in items_a.iter().filter(|p| items_b.contains(p)) {
                 let name = place.trim_start_matches("c:");
-                let context = namer.context(&[ca, cb], 2);
-                let topic = format!("{name}: conflicting accounts ({context})");
+                let topic = match namer.predicate_phrase(&index.claims[ca].text, written_a) {
+                    Some(phrase) => format!("Whether {name} is {phrase}"),
+                    None => format!("{name}: conflicting accounts ({})", namer.context(&[ca, cb], 2)),
+                };
                 rows.push(Row {
                     topic,
                     kind: DisagreementKind::Other,
@@ -768,12 +770,19 @@ struct Namer<'a> {
 
 impl Namer<'_> {
     fn stem(&self, word: &str) -> String {
-        self.stemmer.stem(&fold(word)).to_string()
+        let folded = fold(word);
+        let stem = self.stemmer.stem(&folded);
+        self.knowledge.canonical_stem(&stem).to_string()
     }
 
     /// The words several of the claims share, as they are written ("call", "Trump").
     fn context(&self, claims: &[usize], n: usize) -> String {
-        let shared = self.index.shared_keys(claims);
+        self.context_of(claims, n, |_| true)
+    }
+
+    /// The words several claims share, among the keys `keep` accepts.
+    fn context_of(&self, claims: &[usize], n: usize, keep: impl Fn(&str) -> bool) -> String {
+        let shared = self.index.shared_keys(claims).into_iter().filter(|k| keep(k));
         let mut out: Vec<String> = Vec::new();
         for key in shared {
             if out.len() >= n {
@@ -827,7 +836,22 @@ impl Namer<'_> {
 
     /// "Countries willing to send troops to Ukraine", from the words after the list.
     fn list_topic(&self, claim: &crate::extract::Claim, list: &str, others: &[usize]) -> String {
-        let after = claim.text.find(list).map(|i| &claim.text[i + list.len()..]).unwrap_or("");
+        let Some(phrase) = self.predicate_phrase(&claim.text, list) else {
+            // Places are the list's items, not what is said of them.
+            let about = self.context_of(others, 1, |k| !k.contains(':') && !self.knowledge.is_measure_stem(k));
+            return format!("Countries listed: {about}");
+        };
+        if phrase.split(' ').next().is_some_and(|w| w.ends_with("ed") && !w.eq_ignore_ascii_case("prepared")) {
+            format!("Countries that {phrase}")
+        } else {
+            format!("Countries {phrase}")
+        }
+    }
+
+    /// What a claim says of the list in it, from the words after the list:
+    /// "willing to send troops to Ukraine", "ruled out sending troops".
+    fn predicate_phrase(&self, text: &str, list: &str) -> Option<String> {
+        let after = text.find(list).map(|i| &text[i + list.len()..]).unwrap_or("");
         let toks = tokens(after);
         let skippable = |t: &crate::text::Token| {
             t.kind == crate::text::TokenKind::Punct
@@ -846,14 +870,6 @@ impl Namer<'_> {
                 .collect(),
             None => Vec::new(),
         };
-        if phrase.is_empty() {
-            return format!("Countries named: {}", self.context(others, 3));
-        }
-        let joined = phrase.join(" ");
-        if phrase[0].ends_with("ed") && !phrase[0].eq_ignore_ascii_case("prepared") {
-            format!("Countries that {joined}")
-        } else {
-            format!("Countries {joined}")
-        }
+        (!phrase.is_empty()).then(|| phrase.join(" "))
     }
 }

@@ -277,6 +277,7 @@ fn read_claim(
             None => i += 1,
         }
     }
+    let mut word_key: Vec<Option<String>> = vec![None; toks.len()];
     for i in tokens.clone() {
         let number_word = knowledge.number_word(lower[i]).is_some()
             || lower[i].split('-').any(|p| knowledge.number_word(p).is_some());
@@ -289,7 +290,11 @@ fn read_claim(
         {
             continue;
         }
-        keys.push(stemmer.stem(&fold(lower[i])).to_string());
+        let folded = fold(lower[i]);
+        let stem = stemmer.stem(&folded);
+        let key = knowledge.canonical_stem(&stem).to_string();
+        word_key[i] = Some(key.clone());
+        keys.push(key);
     }
     for d in &found_dates {
         if d.date.precision == dates::Precision::Day {
@@ -299,7 +304,7 @@ fn read_claim(
     keys.sort();
     keys.dedup();
 
-    let lists = place_lists(para.text, toks, &lower, &place_at, tokens.clone(), &keys);
+    let lists = place_lists(para.text, toks, &lower, &place_at, &word_key, tokens.clone());
     let subject_place = (tokens.start..tokens.end.min(tokens.start + 3))
         .take_while(|&i| i == tokens.start || matches!(lower[i - 1], "the"))
         .find_map(|i| place_at[i].as_ref().map(|(key, _)| key.clone()))
@@ -352,8 +357,8 @@ fn place_lists(
     toks: &[crate::text::Token],
     lower: &[&str],
     place_at: &[Option<(String, usize)>],
+    word_key: &[Option<String>],
     tokens: Range<usize>,
-    keys: &[String],
 ) -> Vec<PlaceList> {
     let mut lists = Vec::new();
     let mut i = tokens.start;
@@ -405,7 +410,7 @@ fn place_lists(
         }
         if items.len() >= 2 && closed {
             items.dedup();
-            let predicate = keys.iter().filter(|k| !items.contains(k)).cloned().collect();
+            let predicate = list_predicate(lower, place_at, word_key, tokens.clone(), start..end, &items);
             lists.push(PlaceList {
                 items,
                 written: text[toks[start].start..toks[end - 1].end()].to_string(),
@@ -415,4 +420,30 @@ fn place_lists(
         i = end.max(i + 1);
     }
     lists
+}
+
+/// What a list's places are said to do: the keys of the words after the list
+/// up to the end of its clause ("France, Germany and the UK [were prepared to
+/// deploy troops]"), or, when the list ends the clause ("leaders from Europe,
+/// as well as Australia, Canada and Japan"), the keys of the whole claim.
+fn list_predicate(
+    lower: &[&str],
+    place_at: &[Option<(String, usize)>],
+    word_key: &[Option<String>],
+    tokens: Range<usize>,
+    list: Range<usize>,
+    items: &[String],
+) -> Vec<String> {
+    let key_at = |i: usize| place_at[i].as_ref().map(|(key, _)| key).or(word_key[i].as_ref());
+    let after: Vec<&String> = (list.end..tokens.end)
+        .take_while(|&i| !matches!(lower[i], "." | ";" | ":" | "?" | "!"))
+        .filter_map(key_at)
+        .take(12)
+        .collect();
+    let chosen: Vec<&String> =
+        if after.len() >= 2 { after } else { tokens.filter(|i| !list.contains(i)).filter_map(key_at).collect() };
+    let mut predicate: Vec<String> = chosen.into_iter().filter(|k| !items.contains(k)).cloned().collect();
+    predicate.sort();
+    predicate.dedup();
+    predicate
 }

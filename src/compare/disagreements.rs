@@ -25,6 +25,14 @@ const SAME_PREDICATE: f32 = 0.3;
 struct Cell {
     claim: usize,
     value: String,
+    /// The interval a figure allows, for number rows.
+    amount: Option<(f64, f64)>,
+}
+
+impl Cell {
+    fn new(claim: usize, value: String) -> Cell {
+        Cell { claim, value, amount: None }
+    }
 }
 
 struct Row {
@@ -207,7 +215,7 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                     if kind == "money" && context == 0.0 {
                         continue;
                     }
-                    if !comparable_amounts(quantity(i), quantity(j)) {
+                    if !comparable_amounts(quantity(i), quantity(j)) || quantity(i).currency != quantity(j).currency {
                         continue;
                     }
                     let weight = if ambiguous && !headline { sim * (0.5 + 0.5 * context) } else { sim };
@@ -217,6 +225,9 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                     }
                 }
             }
+        }
+        if kind != "percent" {
+            links.extend(close_figures(index, &items, &contexts, &is_primary));
         }
         // Figures whose own words match ("about 45 km south-west of Khuzdar", in a
         // quotation, and "about 40 kilometres south-west of Khuzdar") are compared
@@ -245,6 +256,13 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                 }
             }
         }
+        if std::env::var("DEBUG_NUM").is_ok() {
+            for (i, &(c, q)) in items.iter().enumerate() {
+                let qq = &index.claims[c].quantities[q];
+                eprintln!("ITEM {kind} #{i} s{} {:?} [{}..{}] primary={} ctx={:?} :: {}", index.refs[c].source, &index.claims[c].text[qq.start - index.claims[c].range.start..qq.end - index.claims[c].range.start], qq.low, qq.high, is_primary(i), contexts[i], &index.claims[c].text[..80.min(index.claims[c].text.len())]);
+            }
+            for l in &links { eprintln!("LINK {kind} {:?}", l); }
+        }
         for group in constrained_clusters(items.len(), links, |i| index.outlet[items[i].0]) {
             let cells: Vec<(usize, &Quantity)> = group.iter().map(|&i| (items[i].0, quantity(i))).collect();
             let all_agree =
@@ -258,7 +276,8 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                 .iter()
                 .map(|(c, q)| {
                     let start = index.claims[*c].range.start;
-                    Cell { claim: *c, value: index.claims[*c].text[q.start - start..q.end - start].to_string() }
+                    let value = index.claims[*c].text[q.start - start..q.end - start].to_string();
+                    Cell { claim: *c, value, amount: Some(compared_interval(q)) }
                 })
                 .collect();
             rows.push(Row { topic, kind: DisagreementKind::Number, cells });
@@ -267,20 +286,69 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
     rows
 }
 
-/// Outlets often give a figure twice; two rows of one kind in which two or
-/// more outlets give the very same values are one topic, merged.
+/// Counts this close (as a ratio) are likely the same count reported twice.
+const CLOSE_RATIO: f64 = 1.3;
+/// Counts below this are too common for their closeness to say anything.
+const TELLING_SIZE: f64 = 20.0;
+/// How many neighbours by value each figure is compared with.
+const CLOSE_WINDOW: usize = 25;
+
+/// Links figures of one kind from different outlets whose sizes are close
+/// ("41,000 containers" and "some 39,500 boxes"): large counts rarely come
+/// that close by chance, so closeness is evidence that they count the same
+/// thing, provided their claims have something in common. Figures are
+/// compared with their neighbours by value only, never all pairs.
+fn close_figures(
+    index: &ClaimIndex,
+    items: &[(usize, usize)],
+    contexts: &[Vec<String>],
+    is_primary: &dyn Fn(usize) -> bool,
+) -> Vec<(usize, usize, f32)> {
+    let size = |i: usize| {
+        let q = &index.claims[items[i].0].quantities[items[i].1];
+        let (low, high) = compared_interval(q);
+        if high.is_finite() { (low + high) / 2.0 } else { low }
+    };
+    let mut by_size: Vec<usize> = (0..items.len()).filter(|&i| size(i) >= TELLING_SIZE).collect();
+    by_size.sort_by(|&a, &b| size(a).total_cmp(&size(b)).then(a.cmp(&b)));
+    let mut links = Vec::new();
+    for (k, &i) in by_size.iter().enumerate() {
+        for &j in by_size[k + 1..].iter().take(CLOSE_WINDOW).take_while(|&&j| size(j) <= size(i) * CLOSE_RATIO) {
+            let (ci, cj) = (items[i].0, items[j].0);
+            let currency = |k: usize| &index.claims[items[k].0].quantities[items[k].1].currency;
+            if index.outlet[ci] == index.outlet[cj] || currency(i) != currency(j) {
+                continue;
+            }
+            let sim = index.similarity(ci, cj);
+            let context = context_likeness(&contexts[i], &contexts[j]);
+            if sim < 0.03 && context < 0.2 && !(is_primary(i) && is_primary(j)) {
+                continue;
+            }
+            let closeness = 1.0 - ((size(j) / size(i)).ln() / CLOSE_RATIO.ln()) as f32;
+            links.push((i.min(j), i.max(j), sim + 0.3 * closeness));
+        }
+    }
+    links
+}
+
+/// Outlets often give a figure twice (in the headline and the body); two
+/// number rows of one topic in which two or more outlets give compatible
+/// figures are one topic, merged.
 fn merge_repeated_rows(rows: &mut Vec<Row>, index: &ClaimIndex) {
-    let key = |row: &Row, cell: &Cell| (index.outlet[cell.claim], crate::text::fold(&cell.value), row.kind);
+    let agree = |a: &Cell, b: &Cell| {
+        index.outlet[a.claim] == index.outlet[b.claim]
+            && match (a.amount, b.amount) {
+                (Some(x), Some(y)) => x.0 <= y.1 && y.0 <= x.1,
+                _ => crate::text::fold(&a.value) == crate::text::fold(&b.value),
+            }
+    };
     let mut i = 0;
     while i < rows.len() {
         let mut j = i + 1;
         while j < rows.len() {
-            let shared = rows[i]
-                .cells
-                .iter()
-                .filter(|a| rows[j].cells.iter().any(|b| key(&rows[i], a) == key(&rows[j], b)))
-                .count();
-            if rows[i].kind == rows[j].kind && rows[i].kind == DisagreementKind::Number && shared >= 2 {
+            let shared = rows[i].cells.iter().filter(|a| rows[j].cells.iter().any(|b| agree(a, b))).count();
+            let same_topic = rows[i].kind == DisagreementKind::Number && rows[i].topic == rows[j].topic;
+            if rows[i].kind == rows[j].kind && same_topic && shared >= 2 {
                 let extra: Vec<Cell> = std::mem::take(&mut rows[j].cells)
                     .into_iter()
                     .filter(|b| !rows[i].cells.iter().any(|a| index.outlet[a.claim] == index.outlet[b.claim]))
@@ -441,7 +509,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         let lead = chosen.iter().copied().find(|&g| !found[g].single).expect("a group has a list");
         let row_claims: Vec<usize> = chosen.iter().map(|&g| found[g].claim).collect();
         let topic = namer.list_topic(index.claims[found[lead].claim], &found[lead].written, &row_claims);
-        let cells = chosen.iter().map(|&g| Cell { claim: found[g].claim, value: found[g].written.clone() }).collect();
+        let cells = chosen.iter().map(|&g| Cell::new(found[g].claim, found[g].written.clone())).collect();
         rows.push(Row { topic, kind: DisagreementKind::List, cells });
     }
     rows
@@ -473,8 +541,8 @@ fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize
                     topic,
                     kind: DisagreementKind::Other,
                     cells: vec![
-                        Cell { claim: ca, value: written_a.to_string() },
-                        Cell { claim: cb, value: written_b.to_string() },
+                        Cell::new(ca, written_a.to_string()),
+                        Cell::new(cb, written_b.to_string()),
                     ],
                 });
             }
@@ -564,7 +632,7 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             Some(&e) => format!("How the {} was held ({})", knowledge.event_kind(e), namer.context(&claims, 2)),
             None => format!("How it was done ({})", namer.context(&claims, 3)),
         };
-        let cells = members.iter().map(|&g| Cell { claim: mentions[g].0, value: mentions[g].2.to_string() }).collect();
+        let cells = members.iter().map(|&g| Cell::new(mentions[g].0, mentions[g].2.to_string())).collect();
         rows.push(Row { topic, kind: DisagreementKind::Other, cells });
     }
     rows
@@ -618,7 +686,7 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
                     Some(time) if !d.expression.contains(time.as_str()) => format!("{} {time} ({when})", d.expression),
                     _ => format!("{} ({when})", d.expression),
                 };
-                Cell { claim: c, value }
+                Cell::new(c, value)
             })
             .collect();
         rows.push(Row { topic: format!("Date: {}", namer.context(&claims, 4)), kind: DisagreementKind::Date, cells });
@@ -669,7 +737,7 @@ fn contradiction_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Nam
             let plain = |c: &crate::extract::Claim| !c.text.contains(['“', '"', '«']) && !c.future;
             let close = sim >= 0.7 || (same_fact && sim >= 0.6);
             if a < b && close && ca.negated != cb.negated && plain(ca) && plain(cb) && seen.insert((a, b)) {
-                let cells = [a, b].iter().map(|&c| Cell { claim: c, value: index.claims[c].text.clone() }).collect();
+                let cells = [a, b].iter().map(|&c| Cell::new(c, index.claims[c].text.clone())).collect();
                 rows.push(Row {
                     topic: format!("Conflicting accounts: {}", namer.context(&[a, b], 4)),
                     kind: DisagreementKind::Other,

@@ -244,9 +244,11 @@ fn is_name_number(toks: &[Token], lower: &[&str], start: usize, i: usize, knowle
         return false;
     }
     let before = &toks[i - 1];
+    // At the start of a sentence only a word that could not open it ("Local 40 members").
+    let opener = i - 1 == start && knowledge.is_stopword(lower[i - 1]);
     before.kind == TokenKind::Word
         && before.is_capitalised()
-        && i - 1 > start
+        && !opener
         && knowledge.month(lower[i - 1]).is_none()
         && knowledge.currency(before.text).is_none()
         && knowledge.approximator_before(&lower[start..i]).is_none()
@@ -362,6 +364,8 @@ mod tests {
         assert_eq!(q[0].4.as_deref(), Some("deaths"));
         assert!(read("No one came, a 52-year-old shopkeeper said in 2019.").is_empty());
         assert!(read("members of Local 40 and Article 5 of the treaty").is_empty());
+        assert!(read("Local 40 members voted.").is_empty());
+        assert_eq!(read("About 26 leaders came.")[0].1, 26.0);
         // Units count only for their own number: the day is not what the 7,400 are.
         let q = read("A strike by about 7,400 dock workers entered its eighth day on Monday.");
         assert_eq!(q[0].4.as_deref(), Some("people"));

@@ -251,7 +251,12 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             near.dedup();
             for j in near {
                 let context = context_likeness(&contexts[i], &contexts[j]);
-                if kind.starts_with("m:") && context >= 0.34 && comparable_amounts(quantity(i), quantity(j)) {
+                // A telling word beside both figures ("fined €150,000", "fined 200,000 euros").
+                let telling_enough = if kind == "money" { context >= 0.25 } else { kind.starts_with("m:") && context >= 0.34 };
+                if telling_enough
+                    && comparable_amounts(quantity(i), quantity(j))
+                    && quantity(i).currency == quantity(j).currency
+                {
                     links.push((i, j, context / 2.0));
                 }
             }
@@ -666,7 +671,10 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
                 let context = context_likeness(&da.context, &db.context);
                 // The same event: related claims (one fact, or alike) whose dates stand
                 // by the same words ("visit … on Wednesday", "visit … on Thursday").
-                let related = same_fact || sim >= SAME_MATTER * 2.0 || (sim >= SAME_MATTER && context >= 0.34);
+                let related = same_fact
+                    || sim >= SAME_MATTER * 2.0
+                    || (sim >= SAME_MATTER && context >= 0.34)
+                    || (sim >= SAME_MATTER / 2.0 && context >= 0.5);
                 if differ && related && context > 0.0 && shares_content(index, a, b) {
                     links.push((i, j, sim + context));
                 }

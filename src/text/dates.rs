@@ -289,6 +289,13 @@ fn counted_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateEx
     } else {
         return None;
     };
+    // "three days after the website published …" counts from the event named
+    // next, not from the last date: it cannot be resolved from the text alone.
+    let anchored_ahead = matches!(direction.as_str(), "after" | "before")
+        && word(toks, i + used + 2).is_some_and(|w| !matches!(w.to_lowercase().as_str(), "that" | "this" | "which"));
+    if anchored_ahead {
+        return None;
+    }
     let count = i32::try_from(count).ok()? * sign;
     Some((DateExpr::Counted { unit, count, from_previous }, i + used + 2))
 }

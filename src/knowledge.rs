@@ -122,6 +122,8 @@ pub struct ChromeWords {
     pub languages: Vec<String>,
     pub short_line_phrases: Vec<String>,
     pub promo_header_words: Vec<String>,
+    /// Words that open a byline: "By", "Author:", "Written by". Case as written.
+    pub byline_prefixes: Vec<String>,
 }
 
 impl ChromeWords {

@@ -53,21 +53,23 @@ fn remove(reason: RemovalReason) -> Option<Role> {
 pub fn clean(blocks: &[Block], knowledge: &Knowledge, known: Known) -> Cleaned {
     let mut roles: Vec<Option<Role>> = blocks.iter().map(|b| line_rule(b, knowledge)).collect();
 
-    let byline_index = roles.iter().position(|r| *r == remove(RemovalReason::Byline));
-    let byline = byline_index.map(|i| strip_by(&blocks[i].text).to_string());
-    let authors: Vec<String> = known.byline.or(byline.as_deref()).map(split_authors).unwrap_or_default();
-    for (block, role) in blocks.iter().zip(roles.iter_mut()) {
-        if role.is_none() && is_credit_line(&block.text, &authors, &knowledge.chrome) {
-            *role = remove(RemovalReason::Credits);
-        }
-    }
-
     mark_link_lists(blocks, &mut roles, &knowledge.chrome);
     mark_promo_runs(blocks, &mut roles, &knowledge.chrome);
     mark_language_pickers(blocks, &mut roles, &knowledge.chrome.languages);
     mark_duplicates(blocks, &mut roles);
     mark_footer(blocks, &mut roles);
     mark_top(blocks, &mut roles, known.title, &knowledge.chrome);
+
+    // The byline, found by its "By" or by its place under the headline,
+    // names the authors whose credit lines and biographies are not article.
+    let byline_index = roles.iter().position(|r| *r == remove(RemovalReason::Byline));
+    let byline = byline_index.map(|i| byline_names(&blocks[i].text, &knowledge.chrome).to_string());
+    let authors: Vec<String> = known.byline.or(byline.as_deref()).map(split_authors).unwrap_or_default();
+    for (block, role) in blocks.iter().zip(roles.iter_mut()) {
+        if role.is_none() && is_credit_line(&block.text, &authors, &knowledge.chrome) {
+            *role = remove(RemovalReason::Credits);
+        }
+    }
 
     let published = blocks
         .iter()
@@ -281,7 +283,7 @@ fn credit_tail(text: &str) -> &str {
 
 /// "By A and B", "By A, Athens correspondent", "By A with AFP".
 fn is_byline(text: &str, chrome: &ChromeWords) -> bool {
-    let rest = strip_by(text);
+    let rest = strip_by(text, chrome);
     if rest.len() == text.trim().len()
         || rest.is_empty()
         || text.len() > 140
@@ -297,13 +299,15 @@ fn is_byline(text: &str, chrome: &ChromeWords) -> bool {
     })
 }
 
-fn strip_by(text: &str) -> &str {
+/// The names of a byline line: "By A and B" gives "A and B", "A | Agency" gives "A".
+fn byline_names<'t>(text: &'t str, chrome: &ChromeWords) -> &'t str {
+    let names = strip_by(text, chrome);
+    names.split(" | ").next().unwrap_or(names).trim()
+}
+
+fn strip_by<'t>(text: &'t str, chrome: &ChromeWords) -> &'t str {
     let text = text.trim();
-    ["By ", "BY ", "by ", "Written by ", "Words by "]
-        .iter()
-        .find_map(|p| text.strip_prefix(p))
-        .map(str::trim)
-        .unwrap_or(text)
+    chrome.byline_prefixes.iter().find_map(|p| text.strip_prefix(p.as_str())).map(str::trim).unwrap_or(text)
 }
 
 /// Names in a byline: "A, B and C" gives three; "A with AFP" two.
@@ -366,8 +370,15 @@ fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool 
         && toks[0].starts_with(char::is_uppercase)
         && toks[1].starts_with(char::is_uppercase)
         && toks[2] == "is"
-        && matches!(toks[3], "a" | "an" | "the");
+        && (matches!(toks[3], "a" | "an" | "the") || possessive_after_is(text));
     bio_shape && role_noun && text.len() < 300
+}
+
+/// "Jane Roe is EMM’s senior analyst": the word after "is" is a possessive.
+fn possessive_after_is(text: &str) -> bool {
+    let mut ws = text.split_whitespace().skip_while(|w| *w != "is");
+    ws.next();
+    ws.next().is_some_and(|w| w.ends_with("’s") || w.ends_with("'s"))
 }
 
 fn addresses_reader(folded: &str, chrome: &ChromeWords) -> bool {
@@ -380,7 +391,9 @@ fn is_strong_promo(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
     if has_quotation(text) || !chrome.promo_phrases.iter().any(|p| contains_phrase(folded, p)) {
         return false;
     }
-    word_count(text) <= SHORT_WORDS || addresses_reader(folded, chrome)
+    // A line that opens with the call itself ("Download our app and get …").
+    let opens_with_call = starts_with_phrase(folded.trim_start_matches(['*', '_']), &chrome.promo_phrases);
+    word_count(text) <= SHORT_WORDS || addresses_reader(folded, chrome) || (opens_with_call && word_count(text) <= 40)
 }
 
 /// A one-to-three word line after a promotion: "Download", "Sign up".
@@ -399,13 +412,21 @@ fn mark_link_lists(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
             continue;
         }
         for j in i + 1..blocks.len() {
-            let listed = blocks[j].markup == Markup::ListItem || blocks[j].link_only;
+            let listed = blocks[j].markup == Markup::ListItem || blocks[j].link_only || is_teaser_shaped(&blocks[j].text);
             if !listed || !matches!(roles[j], None | Some(Role::Remove(RemovalReason::Chrome))) {
                 break;
             }
             roles[j] = remove(RemovalReason::Teaser);
         }
     }
+}
+
+/// A headline copied as plain text under a "Read more"/"Most read" header:
+/// a short line that is not a sentence and quotes no one.
+fn is_teaser_shaped(text: &str) -> bool {
+    let text = text.trim();
+    let n = word_count(text);
+    (2..=16).contains(&n) && !text.ends_with(['.', '!', '?', ':', ';', ',']) && !has_quotation(text)
 }
 
 /// Promotions come in blocks: the lines between two promo lines, the lines
@@ -547,8 +568,12 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
             found.filter(|&i| i < anchor)
         }
         None => {
-            // A headline heads something: text must follow it.
-            let found = (0..anchor).find(|&i| {
+            // A headline heads something: text must follow it. Some pages put
+            // the date above the headline: then it stands before the first prose.
+            let prose = (0..blocks.len())
+                .find(|&i| roles[i].is_none() && reads_like_prose(&blocks[i].text))
+                .unwrap_or(blocks.len());
+            let found = (0..anchor).chain(anchor..prose).find(|&i| {
                 roles[i].is_none()
                     && blocks[i].markup != Markup::ListItem
                     && reads_like_headline(&blocks[i].text)
@@ -570,13 +595,32 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
             roles[i] = remove(RemovalReason::Chrome);
         }
     }
-    for i in headline + 1..anchor.min(headline + 4) {
-        let folded = fold(&blocks[i].text);
-        let credit = word_count(&folded) <= 5
-            && blocks[i].text.split_whitespace().all(|w| w.starts_with(char::is_uppercase))
-            && chrome.bio_role_nouns.iter().any(|n| contains_phrase(&folded, n));
-        if roles[i].is_none() && credit {
+    // Between the headline and the first prose: the author's name and role
+    // on lines of their own ("Jane Roe", "Europe correspondent, Helsinki")
+    // and one-word buttons ("Share", "Save").
+    let prose = (headline + 1..blocks.len())
+        .find(|&i| roles[i].is_none() && reads_like_prose(&blocks[i].text))
+        .unwrap_or(blocks.len());
+    let has_byline = roles.iter().any(|r| *r == remove(RemovalReason::Byline));
+    for i in headline + 1..prose.min(headline + 8) {
+        // "Jane Roe | Agency" reads as navigation; its first part is a name.
+        let navigation = roles[i] == remove(RemovalReason::Chrome) && blocks[i].text.contains(" | ");
+        if roles[i].is_some() && !navigation {
+            continue;
+        }
+        let text = if navigation { blocks[i].text.split(" | ").next().unwrap_or("") } else { &blocks[i].text };
+        let text = text.trim();
+        let folded = fold(text);
+        let n = word_count(text);
+        let role_credit = n <= 5 && chrome.bio_role_nouns.iter().any(|r| contains_phrase(&folded, r));
+        let bare_name = !has_byline
+            && (2..=4).contains(&n)
+            && text.split_whitespace().all(|w| w.starts_with(char::is_uppercase) && !w.contains(char::is_numeric))
+            && !text.ends_with(['.', '!', '?', ':']);
+        if role_credit || bare_name {
             roles[i] = remove(RemovalReason::Byline);
+        } else if n == 1 && !has_quotation(text) && !navigation {
+            roles[i] = remove(RemovalReason::Chrome);
         }
     }
 }

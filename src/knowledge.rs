@@ -88,6 +88,9 @@ pub struct Gendered {
 struct PeopleFile {
     honorific: Vec<Gendered>,
     title: Vec<Gendered>,
+    /// Words that make another title of any title: "Vice-Governor", "Acting Mayor".
+    #[serde(default)]
+    title_prefixes: Vec<String>,
     role_nouns: Vec<String>,
     pronouns: Vec<Gendered>,
     name_particles: Vec<String>,
@@ -395,6 +398,13 @@ impl Knowledge {
         let mut titles = PhraseIndex::default();
         for t in &people.title {
             titles.insert(&t.form, (t.form.clone(), t.gender.clone()));
+            for prefix in &people.title_prefixes {
+                // "Vice-" joins its title in one word; "Acting" stands before it.
+                let form = if prefix.ends_with('-') { format!("{prefix}{}", t.form) } else { format!("{prefix} {}", t.form) };
+                if titles.longest(&crate::text::words(&form)).is_none_or(|(_, n)| n < crate::text::words(&form).len()) {
+                    titles.insert(&form, (form.clone(), t.gender.clone()));
+                }
+            }
         }
         // Nouns for unnamed speakers serve as titles too ("the analyst").
         for noun in &people.role_nouns {

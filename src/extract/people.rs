@@ -417,20 +417,22 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
 }
 
 /// Groups a source's mentions into the people it knows. Full names make
-/// people; a surname alone joins the person it names (the latest mentioned
-/// when two share it); a lone word with no evidence stays weak.
+/// people; a surname alone joins the person it names (when two share it, the
+/// one the text has named most so far: a wife introduced in passing does not
+/// take over her husband's surname); a lone word with no evidence stays weak.
 pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
     let mut people: Vec<LocalPerson> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
-    // Position of each person's latest mention, for "the latest mentioned".
+    // Position of each person's latest mention and how often they were named.
     let mut last_seen: Vec<usize> = Vec::new();
+    let mut named: Vec<usize> = Vec::new();
     let mut deferred = Vec::new();
     for (m, mention) in mentions.iter().enumerate() {
         let words = name_words(mention);
         let found = if words.len() >= 2 {
             people.iter().position(|p| p.full.len() >= 2 && same_full_name(&p.full, &words, p.gender, mention.gender))
         } else {
-            find_by_single_word(&people, &last_seen, words[0], mention.gender)
+            find_by_single_word(&people, &named, &last_seen, words[0], mention.gender)
         };
         match found {
             Some(index) => attach(&mut people[index], mention, &words),
@@ -439,6 +441,7 @@ pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
             None if words.len() >= 2 || mention.evidence => {
                 people.push(new_person(&words, !mention.evidence));
                 last_seen.push(0);
+                named.push(0);
                 attach(people.last_mut().expect("just pushed"), mention, &words);
             }
             None => {
@@ -448,17 +451,19 @@ pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
         }
         let index = found.unwrap_or(people.len() - 1);
         last_seen[index] = m + 1;
+        named[index] += 1;
         owner[m] = Some(index);
     }
     // A lone word seen before its full name ("Macron" in a headline) joins it now.
     for m in deferred {
         let mention = &mentions[m];
         let words = name_words(mention);
-        let index = match find_by_single_word(&people, &last_seen, words[0], mention.gender) {
+        let index = match find_by_single_word(&people, &named, &last_seen, words[0], mention.gender) {
             Some(index) => index,
             None => {
                 people.push(new_person(&words, true));
                 last_seen.push(0);
+                named.push(0);
                 people.len() - 1
             }
         };
@@ -517,10 +522,11 @@ pub fn same_full_name(a: &[String], b: &[&str], ga: Option<Gender>, gb: Option<G
     skeleton(a_last) == skeleton(b_last) && given_names_compatible(&a[0], b[0]) && genders_agree(ga, gb)
 }
 
-/// The person a single word names: by surname (most recent first), else by
-/// first word (family name first: "Xi" for "Xi Jinping").
+/// The person a single word names: by surname (most named, then most recent
+/// first), else by first word (family name first: "Xi" for "Xi Jinping").
 fn find_by_single_word(
     people: &[LocalPerson],
+    named: &[usize],
     last_seen: &[usize],
     word: &str,
     gender: Option<Gender>,
@@ -530,7 +536,7 @@ fn find_by_single_word(
     let best = |matches: &dyn Fn(&LocalPerson) -> bool| {
         (0..people.len())
             .filter(|&p| matches(&people[p]) && genders_agree(people[p].gender, gender))
-            .max_by_key(|&p| (gender.is_some() && people[p].gender == gender, last_seen[p]))
+            .max_by_key(|&p| (gender.is_some() && people[p].gender == gender, named[p], last_seen[p]))
     };
     best(&|p| p.full.last().is_some_and(|w| skeleton(w) == key))
         .or_else(|| best(&|p| p.full.len() >= 2 && !p.weak && skeleton(&p.full[0]) == key))

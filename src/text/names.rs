@@ -27,6 +27,14 @@ pub fn skeleton(word: &str) -> String {
     ] {
         s = s.replace(from, to);
     }
+    // Ukrainian and Russian spellings of one name: Hrytsenko and Gritsenko,
+    // Hlib and Gleb; Oleksandr and Aleksandr, Olena and Elena.
+    if s.starts_with("hr") || s.starts_with("hl") {
+        s.replace_range(..1, "g");
+    }
+    if s.starts_with(['a', 'e', 'o']) && s.len() > 4 {
+        s.replace_range(..1, "a");
+    }
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
         let vowel = matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
@@ -83,6 +91,9 @@ mod tests {
         assert_eq!(skeleton("Giorgos"), skeleton("Yiorgos"));
         assert_eq!(skeleton("Lindqvist"), skeleton("Lindquist"));
         assert_eq!(skeleton("Sæther"), skeleton("Saether"));
+        assert_eq!(skeleton("Hrytsenko"), skeleton("Gritsenko"));
+        assert!(given_names_compatible("Oleksandr", "Aleksandr"));
+        assert_ne!(skeleton("Hrytsenko"), skeleton("Rantanen"));
         assert_ne!(skeleton("Macron"), skeleton("Merz"));
     }
 

@@ -108,6 +108,20 @@ struct SpeechFile {
     verb: Vec<SpeechVerb>,
     attribution_phrases: Vec<String>,
     term_markers: Vec<String>,
+    clause_openers: Vec<String>,
+    prepositions: Vec<String>,
+    relative_pronouns: Vec<String>,
+    document_nouns: Vec<String>,
+}
+
+/// The word classes that tell a verb's subject from its object: what may
+/// stand before a subject, and what makes a noun something else's modifier.
+#[derive(Debug)]
+pub struct Grammar {
+    pub clause_openers: HashSet<String>,
+    pub prepositions: HashSet<String>,
+    pub relative_pronouns: HashSet<String>,
+    pub document_nouns: HashSet<String>,
 }
 
 /// Vocabulary for telling site chrome from article text. Phrases matched
@@ -300,6 +314,7 @@ pub struct Knowledge {
     percent: PhraseIndex<()>,
     abbreviations: HashSet<String>,
     stopwords: HashSet<String>,
+    pub grammar: Grammar,
     /// Word stem → the stem its synonyms share ("send" for "deploy").
     synonym_stems: HashMap<String, String>,
     /// Stems of the words that name kinds of quantity ("countri", "troop").
@@ -524,6 +539,12 @@ impl Knowledge {
             abbreviations: abbreviations.words.into_iter().collect(),
             stopwords: lowered(stopwords.words),
             synonym_stems: synonym_stems(&claims.synonyms),
+            grammar: Grammar {
+                clause_openers: lowered(speech.clause_openers),
+                prepositions: lowered(speech.prepositions),
+                relative_pronouns: lowered(speech.relative_pronouns),
+                document_nouns: lowered(speech.document_nouns),
+            },
             measure_stems,
             countries: countries.country,
             regions: countries.region,

@@ -176,7 +176,7 @@ impl Attributor<'_> {
                 self.subject_before(p, i, masked)
             };
             if let Some(subject) = subject {
-                let resolved = self.resolve(p, i, subject, &acts);
+                let resolved = self.resolve(p, i, subject, &acts, masked);
                 acts.push(Said { para: p, token: i, speaker: resolved });
             }
             i += n;
@@ -186,12 +186,19 @@ impl Attributor<'_> {
 
     /// The speaker of the most recent speech act before (p, token) whose
     /// gender fits: pronouns point back to the last person who spoke.
-    fn resolve(&self, p: usize, token: usize, subject: Subject, earlier_here: &[Said]) -> Speaker {
+    fn resolve(&self, p: usize, token: usize, subject: Subject, earlier_here: &[Said], masked: &[bool]) -> Speaker {
         match subject {
             Subject::Speaker(speaker) => speaker,
             Subject::Pronoun(gender) => {
-                let fits_person =
-                    |i: usize| gender.is_none() || self.people[i].gender.is_none() || self.people[i].gender == gender;
+                // A pronoun stands for a person the text has shown to be one: by
+                // a title, a role, an age, or by having spoken.
+                let spoke = |i: usize| {
+                    self.history.iter().chain(earlier_here).any(|said| said.speaker == Speaker::Person(i))
+                };
+                let fits_person = |i: usize| {
+                    (!self.people[i].weak || spoke(i))
+                        && (gender.is_none() || self.people[i].gender.is_none() || self.people[i].gender == gender)
+                };
                 let candidates = self.history.iter().chain(earlier_here.iter()).rev();
                 let last_speaker =
                     candidates.filter(|said| said.para < p || said.token < token).find(|said| match &said.speaker {
@@ -201,6 +208,10 @@ impl Attributor<'_> {
                     });
                 // A person who has since become the subject of a sentence takes over:
                 // "Abdul Rahman, a shopkeeper, was asleep … “…,” he said."
+                let since = last_speaker.map(|said| (said.para, said.token));
+                if let Some(person) = self.newly_named(p, token, since, masked, &fits_person) {
+                    return Speaker::Person(person);
+                }
                 let subject = self.last_sentence_subject(p, token).filter(|&(_, _, person)| fits_person(person));
                 match (last_speaker, subject) {
                     (Some(said), Some((sp, st, person))) if (sp, st) > (said.para, said.token) => {
@@ -236,8 +247,43 @@ impl Attributor<'_> {
                 .rev()
                 .filter(|(_, last, _)| q < p || *last < token)
                 .map(|&(_, _, person)| person)
-                .find(|&person| gender.is_none() || self.people[person].gender.is_none_or(|g| Some(g) == gender))
+                .find(|&person| {
+                    !self.people[person].weak
+                        && (gender.is_none() || self.people[person].gender.is_none_or(|g| Some(g) == gender))
+                })
         })
+    }
+
+    /// The one person, fitting the pronoun, named outside quotations in this
+    /// paragraph before `token`, in a sentence after that of `since` (the
+    /// last speech act): "Among the injured was Jane Roe, 45. “…,” she said."
+    /// A person named in the speech act's own sentence is what was said about.
+    fn newly_named(
+        &self,
+        p: usize,
+        token: usize,
+        since: Option<(usize, usize)>,
+        masked: &[bool],
+        fits: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let after = match since {
+            Some((sp, st)) if sp == p => {
+                (st..self.paras[p].toks.len()).find(|&j| self.ends_sentence(p, j)).unwrap_or(usize::MAX)
+            }
+            _ => 0,
+        };
+        let mut found: Vec<usize> = self.paras[p]
+            .names
+            .iter()
+            .filter(|&&(first, last, _)| last < token && first >= after && !masked[first])
+            .map(|&(_, _, person)| person)
+            .filter(|&person| fits(person))
+            .collect();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
     }
 
     /// The subject written before a verb at token `v`: a name, a pronoun, a
@@ -376,11 +422,51 @@ impl Attributor<'_> {
     /// A noun phrase ending at token `i`, read leftwards up to a determiner:
     /// "a Downing Street spokesperson", "European officials", "the Kremlin".
     fn noun_phrase_ending_at(&self, p: usize, i: usize, masked: &[bool]) -> Option<Subject> {
+        self.subject_phrase_ending_at(p, i, masked, true)
+    }
+
+    /// The speaker named by the words ending at token `i`. The phrase must
+    /// open its clause; a phrase after a preposition or a relative pronoun
+    /// qualifies the speaker written before it, which is read instead (once:
+    /// `hop` says whether that step is still allowed).
+    fn subject_phrase_ending_at(&self, p: usize, i: usize, masked: &[bool], hop: bool) -> Option<Subject> {
         let toks = &self.paras[p].toks;
-        // A noun phrase ends in a noun, not in "might" or "that".
-        if self.knowledge.is_stopword(toks[i].text) {
+        // A noun phrase ends in a noun, not in "might", "that" or a full stop.
+        if toks[i].kind == TokenKind::Punct || self.knowledge.is_stopword(toks[i].text) {
             return None;
         }
+        let start = self.phrase_start(p, i, masked);
+        let Some(before) = start.checked_sub(1) else { return self.noun_phrase(p, start, i + 1) };
+        let word = toks[before].text.to_lowercase();
+        let grammar = &self.knowledge.grammar;
+        // "said that the bank …" opens a clause; "a mission that visited …" is a
+        // relative clause, whose first word is a verb, not a determiner or a name.
+        let first = &toks[start];
+        let opens_phrase = first.is_capitalised()
+            || matches!(first.text.to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her" | "its" | "their");
+        let relative = grammar.relative_pronouns.contains(&word) && !opens_phrase;
+        if masked[before]
+            || toks[before].kind == TokenKind::Punct
+            || grammar.clause_openers.contains(&word)
+            || (grammar.relative_pronouns.contains(&word) && !relative)
+        {
+            return self.noun_phrase(p, start, i + 1);
+        }
+        if hop && (grammar.prepositions.contains(&word) || relative) {
+            let head = before.checked_sub(1)?;
+            if let Some(person) = self.name_ending_at(p, head) {
+                return Some(Subject::Speaker(Speaker::Person(person)));
+            }
+            return self.subject_phrase_ending_at(p, head, masked, false);
+        }
+        // After a verb or a negation, a noun is the object: "did not answer radio calls".
+        None
+    }
+
+    /// Where the noun phrase ending at token `i` begins, read leftwards up to
+    /// and including a determiner.
+    fn phrase_start(&self, p: usize, i: usize, masked: &[bool]) -> usize {
+        let toks = &self.paras[p].toks;
         let mut start = i;
         while start > 0 && i - start < 6 {
             let prev = &toks[start - 1];
@@ -397,7 +483,7 @@ impl Attributor<'_> {
             }
             start -= 1;
         }
-        self.noun_phrase(p, start, i + 1)
+        start
     }
 
     /// Names the speaker a noun phrase stands for: a person of this source

@@ -516,8 +516,49 @@ impl Attributor<'_> {
         {
             return Some(Subject::Speaker(Speaker::Person(person)));
         }
-        let text = &self.paras[p].text[toks[body_start].start..toks[toks.len() - 1].end()];
+        // "the bank's official statement said": the bank speaks through it.
+        let grammar = &self.knowledge.grammar;
+        let mut body_end = toks.len();
+        if grammar.document_nouns.contains(&body[body.len() - 1].to_lowercase())
+            && let Some(owner) = toks.iter().rposition(|t| matches!(t.text, "’s" | "'s"))
+            && owner > body_start
+        {
+            body_end = owner;
+        }
+        let head = toks[body_end - 1];
+        // "the bank", "the ministry": the institution this source named in full.
+        if matches!(article.as_str(), "the" | "its") && !head.is_capitalised() && head.kind == TokenKind::Word {
+            if let Some(name) = self.institution_named_before(p, start, head.text) {
+                return Some(Subject::Speaker(Speaker::Named(name)));
+            }
+        }
+        let text = &self.paras[p].text[toks[body_start].start..toks[body_end - 1].end()];
         Some(Subject::Speaker(Speaker::Named(text.to_string())))
+    }
+
+    /// The latest capitalised name before (p, token) whose head is `noun`
+    /// capitalised: "the bank" after "the National Bank of Serbia (NBS)".
+    fn institution_named_before(&self, p: usize, token: usize, noun: &str) -> Option<String> {
+        let head = capitalised(&noun.to_lowercase());
+        (0..=p).rev().find_map(|q| {
+            let toks = &self.paras[q].toks;
+            let limit = if q == p { token } else { toks.len() };
+            let at = (0..limit).rev().find(|&j| toks[j].text == head)?;
+            let capital = |j: usize| toks[j].kind == TokenKind::Word && toks[j].is_capitalised();
+            let mut first = at;
+            while first > 0 && capital(first - 1) && !self.ends_sentence(q, first.saturating_sub(2)) {
+                first -= 1;
+            }
+            let mut last = at;
+            while last + 2 < toks.len() && matches!(toks[last + 1].text, "of" | "for") && capital(last + 2) {
+                last += 2;
+                while last + 1 < toks.len() && capital(last + 1) {
+                    last += 1;
+                }
+            }
+            // A name has more than its head word.
+            (last > first).then(|| self.paras[q].text[toks[first].start..toks[last].end()].to_string())
+        })
     }
 
     /// "the German chancellor", "the Ukrainian leader", "the analyst": the
@@ -546,9 +587,13 @@ impl Attributor<'_> {
                     .map(|at| (q, at))
             })
         };
+        // "the minister added": of the ministers, the one who spoke last, else the latest named.
+        let last_spoke = |person: usize| {
+            self.history.iter().rposition(|said| said.speaker == Speaker::Person(person) && (said.para, said.token) < (p, token))
+        };
         (0..self.people.len())
             .filter(|&i| fits(&self.people[i]))
-            .filter_map(|i| latest_mention(i).map(|at| (at, i)))
+            .filter_map(|i| latest_mention(i).map(|at| ((last_spoke(i), at), i)))
             .max()
             .map(|(_, i)| i)
     }
@@ -570,7 +615,16 @@ impl Attributor<'_> {
         if self.is_term(p, open_tok, &words, ends_sentence) {
             return Verdict::Term;
         }
-        let clause_start = self.clause_start(p, open_tok, masked);
+        let mut clause_start = self.clause_start(p, open_tok, masked);
+        // “reckless” and “politically timed”: quotations joined by a
+        // conjunction share the clause, and the verb, of the first.
+        while clause_start > 0
+            && masked[clause_start - 1]
+            && toks[clause_start..open_tok].iter().all(|t| matches!(t.text, "and" | "or" | "," | "but"))
+        {
+            let run_start = (0..clause_start).rev().find(|&j| !masked[j]).map_or(0, |j| j + 1);
+            clause_start = self.clause_start(p, run_start, masked);
+        }
         let clause_end = self.clause_end(p, close_tok, masked);
         let before = speech.iter().rfind(|s| s.token >= clause_start && s.token < open_tok);
         let after_applies = !ends_sentence || toks.get(close_tok).is_some_and(|t| !t.is_capitalised());
@@ -659,11 +713,15 @@ impl Attributor<'_> {
         {
             return Speaker::Person(person);
         }
-        if p > 0
-            && self.paras[p - 1].text.trim_end().ends_with(':')
-            && let Some(said) = self.history.iter().rev().find(|s| s.para == p - 1)
-        {
-            return said.speaker.clone();
+        if p > 0 && self.paras[p - 1].text.trim_end().ends_with(':') {
+            if let Some(said) = self.history.iter().rev().find(|s| s.para == p - 1) {
+                return said.speaker.clone();
+            }
+            // "The governor opened with a statement:" — the sentence's subject speaks.
+            let end = self.paras[p - 1].toks.len();
+            if let Some((_, _, person)) = self.last_sentence_subject(p - 1, end).filter(|&(q, _, _)| q == p - 1) {
+                return Speaker::Person(person);
+            }
         }
         Speaker::Unknown
     }

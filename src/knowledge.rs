@@ -415,7 +415,8 @@ impl Knowledge {
             titles.insert(&t.form, (t.form.clone(), t.gender.clone()));
             for prefix in &people.title_prefixes {
                 // "Vice-" joins its title in one word; "Acting" stands before it.
-                let form = if prefix.ends_with('-') { format!("{prefix}{}", t.form) } else { format!("{prefix} {}", t.form) };
+                let form =
+                    if prefix.ends_with('-') { format!("{prefix}{}", t.form) } else { format!("{prefix} {}", t.form) };
                 if titles.longest(&crate::text::words(&form)).is_none_or(|(_, n)| n < crate::text::words(&form).len()) {
                     titles.insert(&form, (form.clone(), t.gender.clone()));
                 }

@@ -252,7 +252,8 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             for j in near {
                 let context = context_likeness(&contexts[i], &contexts[j]);
                 // A telling word beside both figures ("fined €150,000", "fined 200,000 euros").
-                let telling_enough = if kind == "money" { context >= 0.25 } else { kind.starts_with("m:") && context >= 0.34 };
+                let telling_enough =
+                    if kind == "money" { context >= 0.25 } else { kind.starts_with("m:") && context >= 0.34 };
                 if telling_enough
                     && comparable_amounts(quantity(i), quantity(j))
                     && quantity(i).currency == quantity(j).currency
@@ -264,9 +265,20 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
         if std::env::var("DEBUG_NUM").is_ok() {
             for (i, &(c, q)) in items.iter().enumerate() {
                 let qq = &index.claims[c].quantities[q];
-                eprintln!("ITEM {kind} #{i} s{} {:?} [{}..{}] primary={} ctx={:?} :: {}", index.refs[c].source, &index.claims[c].text[qq.start - index.claims[c].range.start..qq.end - index.claims[c].range.start], qq.low, qq.high, is_primary(i), contexts[i], &index.claims[c].text[..80.min(index.claims[c].text.len())]);
+                eprintln!(
+                    "ITEM {kind} #{i} s{} {:?} [{}..{}] primary={} ctx={:?} :: {}",
+                    index.refs[c].source,
+                    &index.claims[c].text[qq.start - index.claims[c].range.start..qq.end - index.claims[c].range.start],
+                    qq.low,
+                    qq.high,
+                    is_primary(i),
+                    contexts[i],
+                    &index.claims[c].text[..80.min(index.claims[c].text.len())]
+                );
             }
-            for l in &links { eprintln!("LINK {kind} {:?}", l); }
+            for l in &links {
+                eprintln!("LINK {kind} {:?}", l);
+            }
         }
         for group in constrained_clusters(items.len(), links, |i| index.outlet[items[i].0]) {
             let cells: Vec<(usize, &Quantity)> = group.iter().map(|&i| (items[i].0, quantity(i))).collect();
@@ -545,10 +557,7 @@ fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize
                 rows.push(Row {
                     topic,
                     kind: DisagreementKind::Other,
-                    cells: vec![
-                        Cell::new(ca, written_a.to_string()),
-                        Cell::new(cb, written_b.to_string()),
-                    ],
+                    cells: vec![Cell::new(ca, written_a.to_string()), Cell::new(cb, written_b.to_string())],
                 });
             }
         }

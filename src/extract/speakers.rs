@@ -62,9 +62,6 @@ pub fn judge(paras: &[Para], spans: &[Span], people: &[LocalPerson], knowledge: 
         for &s in &in_para {
             verdicts[s] = attributor.verdict(p, &spans[s], &masked, &speech, in_para.len());
         }
-        for act in speech {
-            attributor.history.push(act);
-        }
     }
     unify_chains(spans, &mut verdicts);
     verdicts
@@ -148,8 +145,9 @@ impl Attributor<'_> {
 
     /// Every speech verb outside quotes in paragraph `p`, with its subject resolved.
     fn speech_acts(&mut self, p: usize, masked: &[bool]) -> Vec<Said> {
-        let toks = &self.paras[p].toks;
-        let words = self.words(p);
+        let paras = self.paras;
+        let toks = &paras[p].toks;
+        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
         let mut acts: Vec<Said> = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -176,8 +174,11 @@ impl Attributor<'_> {
                 self.subject_before(p, i, masked)
             };
             if let Some(subject) = subject {
-                let resolved = self.resolve(p, i, subject, &acts, masked);
-                acts.push(Said { para: p, token: i, speaker: resolved });
+                let resolved = self.resolve(p, i, subject, masked);
+                let said = Said { para: p, token: i, speaker: resolved };
+                // Seen at once, so that later verbs of the paragraph can refer back to it.
+                self.history.push(said.clone());
+                acts.push(said);
             }
             i += n;
         }
@@ -186,20 +187,18 @@ impl Attributor<'_> {
 
     /// The speaker of the most recent speech act before (p, token) whose
     /// gender fits: pronouns point back to the last person who spoke.
-    fn resolve(&self, p: usize, token: usize, subject: Subject, earlier_here: &[Said], masked: &[bool]) -> Speaker {
+    fn resolve(&self, p: usize, token: usize, subject: Subject, masked: &[bool]) -> Speaker {
         match subject {
             Subject::Speaker(speaker) => speaker,
             Subject::Pronoun(gender) => {
                 // A pronoun stands for a person the text has shown to be one: by
                 // a title, a role, an age, or by having spoken.
-                let spoke = |i: usize| {
-                    self.history.iter().chain(earlier_here).any(|said| said.speaker == Speaker::Person(i))
-                };
+                let spoke = |i: usize| self.history.iter().any(|said| said.speaker == Speaker::Person(i));
                 let fits_person = |i: usize| {
                     (!self.people[i].weak || spoke(i))
                         && (gender.is_none() || self.people[i].gender.is_none() || self.people[i].gender == gender)
                 };
-                let candidates = self.history.iter().chain(earlier_here.iter()).rev();
+                let candidates = self.history.iter().rev();
                 let last_speaker =
                     candidates.filter(|said| said.para < p || said.token < token).find(|said| match &said.speaker {
                         Speaker::Person(i) => fits_person(*i),
@@ -290,6 +289,34 @@ impl Attributor<'_> {
     /// title or an office, skipping adverbs, time words and appositions.
     fn subject_before(&self, p: usize, v: usize, masked: &[bool]) -> Option<Subject> {
         let toks = &self.paras[p].toks;
+        let direct = self.subject_before_verb(p, v, masked);
+        // "Mum-of-two Jane Roe, 34, from Leeds, whose dad …, said:": when the
+        // appositions defeat the reading, the one person the clause names.
+        if direct.is_none() && v > 0 && toks[v - 1].text == "," {
+            return self.only_person_in_clause(p, v, masked).map(|person| Subject::Speaker(Speaker::Person(person)));
+        }
+        direct
+    }
+
+    /// The one person named outside quotations in the sentence before token `v`.
+    fn only_person_in_clause(&self, p: usize, v: usize, masked: &[bool]) -> Option<usize> {
+        let start = self.clause_start(p, v, masked);
+        let mut found: Vec<usize> = self.paras[p]
+            .names
+            .iter()
+            .filter(|&&(first, last, _)| first >= start && last < v && !masked[first])
+            .map(|&(_, _, person)| person)
+            .filter(|&person| !self.people[person].weak)
+            .collect();
+        found.dedup();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    fn subject_before_verb(&self, p: usize, v: usize, masked: &[bool]) -> Option<Subject> {
+        let toks = &self.paras[p].toks;
         let mut i = v.checked_sub(1)?;
         let mut skipped = 0;
         loop {
@@ -325,10 +352,11 @@ impl Attributor<'_> {
                     .map_or(0, |j| j + 1);
                 return self.clause_subject(p, open, i, masked);
             }
-            if toks[i].text == "," {
+            if matches!(toks[i].text, "," | "—" | "–") {
                 // ", Sébastien Lecornu, said": the name between commas is the subject;
-                // ", the German chancellor, said" / ", who …, said": skip the clause.
-                let open = (i.saturating_sub(16)..i).rev().find(|&j| toks[j].text == "," || masked[j])?;
+                // ", the German chancellor, said" / ", who …, said" / "— no relation —": skip the clause.
+                let mark = toks[i].text;
+                let open = (i.saturating_sub(16)..i).rev().find(|&j| toks[j].text == mark || masked[j])?;
                 if masked[open] {
                     return None;
                 }
@@ -382,7 +410,15 @@ impl Attributor<'_> {
         let end = (start..toks.len().min(start + 9))
             .find(|&j| masked[j] || matches!(toks[j].text, "," | "." | ";" | ":" | "("))
             .unwrap_or(toks.len().min(start + 9));
-        self.noun_phrase(p, start, end)
+        // "said one Toronto-based forwarder, who …": after a verb that follows
+        // its quotation, a phrase opened by a determiner is the speaker.
+        let determiner = matches!(toks[start].text.to_lowercase().as_str(), "a" | "an" | "one" | "another");
+        self.noun_phrase(p, start, end).or_else(|| {
+            (determiner && end > start + 1).then(|| {
+                let text = &self.paras[p].text[toks[start + 1].start..toks[end - 1].end()];
+                Subject::Speaker(Speaker::Named(text.to_string()))
+            })
+        })
     }
 
     /// Tokens from `a` to `b` are honorifics, titles, places, determiners or periods.
@@ -457,7 +493,15 @@ impl Attributor<'_> {
             if let Some(person) = self.name_ending_at(p, head) {
                 return Some(Subject::Speaker(Speaker::Person(person)));
             }
-            return self.subject_phrase_ending_at(p, head, masked, false);
+            return match self.subject_phrase_ending_at(p, head, masked, false)? {
+                // "a spokesman for the terminal", "officials in Kyiv": the
+                // qualifier belongs to an unnamed speaker's description.
+                Subject::Speaker(Speaker::Named(name)) if grammar.prepositions.contains(&word) => {
+                    let rest = &self.paras[p].text[toks[before].start..toks[i].end()];
+                    Some(Subject::Speaker(Speaker::Named(format!("{name} {rest}"))))
+                }
+                subject => Some(subject),
+            };
         }
         // After a verb or a negation, a noun is the object: "did not answer radio calls".
         None
@@ -470,7 +514,9 @@ impl Attributor<'_> {
         let mut start = i;
         while start > 0 && i - start < 6 {
             let prev = &toks[start - 1];
-            if masked[start - 1] || prev.kind == TokenKind::Punct || prev.kind == TokenKind::Number {
+            // "the Employers’ Council", "the bank’s": a possessive stays in the phrase.
+            let possessive = matches!(prev.text, "’" | "'" | "’s" | "'s") && start >= 2 && !masked[start - 2];
+            if masked[start - 1] || (prev.kind == TokenKind::Punct && !possessive) || prev.kind == TokenKind::Number {
                 break;
             }
             let lower = prev.text.to_lowercase();
@@ -510,6 +556,13 @@ impl Attributor<'_> {
         if !has_role && place.is_none() {
             return None;
         }
+        // "according to a ministry spokesperson … the spokesperson said": the
+        // unnamed speaker last described with that noun.
+        if article == "the"
+            && let Some(Speaker::Named(name)) = self.last_named_with(p, start, body[body.len() - 1])
+        {
+            return Some(Subject::Speaker(Speaker::Named(name)));
+        }
         if matches!(article.as_str(), "the" | "his" | "her" | "their")
             && has_role
             && let Some(person) = self.person_with_role(p, start, body, place)
@@ -527,13 +580,27 @@ impl Attributor<'_> {
         }
         let head = toks[body_end - 1];
         // "the bank", "the ministry": the institution this source named in full.
-        if matches!(article.as_str(), "the" | "its") && !head.is_capitalised() && head.kind == TokenKind::Word {
-            if let Some(name) = self.institution_named_before(p, start, head.text) {
-                return Some(Subject::Speaker(Speaker::Named(name)));
-            }
+        if matches!(article.as_str(), "the" | "its")
+            && !head.is_capitalised()
+            && head.kind == TokenKind::Word
+            && let Some(name) = self.institution_named_before(p, start, head.text)
+        {
+            return Some(Subject::Speaker(Speaker::Named(name)));
         }
         let text = &self.paras[p].text[toks[body_start].start..toks[body_end - 1].end()];
         Some(Subject::Speaker(Speaker::Named(text.to_string())))
+    }
+
+    /// The most recent speaker before (p, token), if unnamed and described with `noun`.
+    fn last_named_with(&self, p: usize, token: usize, noun: &str) -> Option<Speaker> {
+        let noun = noun.to_lowercase();
+        let last = self.history.iter().rev().find(|said| (said.para, said.token) < (p, token))?;
+        match &last.speaker {
+            Speaker::Named(name) if crate::text::words(&name.to_lowercase()).contains(&noun.as_str()) => {
+                Some(last.speaker.clone())
+            }
+            _ => None,
+        }
     }
 
     /// The latest capitalised name before (p, token) whose head is `noun`
@@ -589,7 +656,9 @@ impl Attributor<'_> {
         };
         // "the minister added": of the ministers, the one who spoke last, else the latest named.
         let last_spoke = |person: usize| {
-            self.history.iter().rposition(|said| said.speaker == Speaker::Person(person) && (said.para, said.token) < (p, token))
+            self.history
+                .iter()
+                .rposition(|said| said.speaker == Speaker::Person(person) && (said.para, said.token) < (p, token))
         };
         (0..self.people.len())
             .filter(|&i| fits(&self.people[i]))
@@ -647,6 +716,22 @@ impl Attributor<'_> {
     /// force”", "known as “Y”".
     fn is_term(&self, p: usize, open_tok: usize, words: &[&str], ends_sentence: bool) -> bool {
         let all = self.words(p);
+        // A word or two in quotation marks inside a noun phrase: a “perfect” pathogen.
+        let toks = &self.paras[p].toks;
+        let close = open_tok + 1 + words.len();
+        let noun_follows = toks.get(close + 1).is_some_and(|t| {
+            toks[close].kind == TokenKind::Punct
+                && t.kind == TokenKind::Word
+                && !t.is_capitalised()
+                && !self.knowledge.is_stopword(t.text)
+                && self.knowledge.speech_verb_at(&[t.text.to_lowercase().as_str()]).is_none()
+        });
+        let determiner_before = open_tok.checked_sub(1).is_some_and(|j| {
+            matches!(all[j].to_lowercase().as_str(), "a" | "an" | "the" | "its" | "their" | "this" | "that")
+        });
+        if words.len() <= 3 && !ends_sentence && noun_follows && determiner_before {
+            return true;
+        }
         let before = &all[open_tok.saturating_sub(4)..open_tok];
         let lowered: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
         let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();

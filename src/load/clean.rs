@@ -412,7 +412,8 @@ fn mark_link_lists(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
             continue;
         }
         for j in i + 1..blocks.len() {
-            let listed = blocks[j].markup == Markup::ListItem || blocks[j].link_only || is_teaser_shaped(&blocks[j].text);
+            let listed =
+                blocks[j].markup == Markup::ListItem || blocks[j].link_only || is_teaser_shaped(&blocks[j].text);
             if !listed || !matches!(roles[j], None | Some(Role::Remove(RemovalReason::Chrome))) {
                 break;
             }

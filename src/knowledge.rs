@@ -141,6 +141,9 @@ pub struct ChromeWords {
     pub promo_header_words: Vec<String>,
     /// Words that open a byline: "By", "Author:", "Written by". Case as written.
     pub byline_prefixes: Vec<String>,
+    pub footer_prefixes: Vec<String>,
+    /// Case as written.
+    pub social_networks: Vec<String>,
 }
 
 impl ChromeWords {
@@ -156,6 +159,7 @@ impl ChromeWords {
             reader_address: fold_all(self.reader_address),
             short_line_phrases: fold_all(self.short_line_phrases),
             promo_header_words: fold_all(self.promo_header_words),
+            footer_prefixes: fold_all(self.footer_prefixes),
             ..self
         }
     }

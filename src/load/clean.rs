@@ -100,8 +100,19 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
     if starts_with_phrase(&folded, &chrome.teaser_prefixes) && !has_quotation(text) {
         return remove(RemovalReason::Teaser);
     }
-    if is_chrome_line(&folded, &chrome.chrome_phrases) || is_short_chrome(&folded, &chrome.short_line_phrases) {
+    // "🔊 Listen to this story · 7 min": symbols before the words do not hide them.
+    let lead_trimmed = folded.trim_start_matches(|c: char| !c.is_alphanumeric() && c != '©' && c != '(');
+    if is_chrome_line(lead_trimmed, &chrome.chrome_phrases) || is_short_chrome(&folded, &chrome.short_line_phrases) {
         return remove(RemovalReason::Chrome);
+    }
+    if starts_with_phrase(lead_trimmed, &chrome.footer_prefixes) && word_count(text) <= 40 && !has_quotation(text) {
+        return remove(RemovalReason::Chrome);
+    }
+    if is_contact_line(text) {
+        return remove(RemovalReason::Chrome);
+    }
+    if is_social_follow(text, &folded, chrome) {
+        return remove(RemovalReason::Promo);
     }
     if is_language_line(text, &chrome.languages) {
         return remove(RemovalReason::LanguagePicker);
@@ -128,6 +139,20 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
         return remove(RemovalReason::Chrome);
     }
     None
+}
+
+/// A line that is only an e-mail address or a web address.
+fn is_contact_line(text: &str) -> bool {
+    let text = text.trim().trim_matches(['*', '_', '<', '>']);
+    !text.contains(char::is_whitespace)
+        && (text.starts_with("http://") || text.starts_with("https://") || text.contains('@') && text.contains('.'))
+}
+
+/// "Follow The Daily Example on Facebook, Instagram and TikTok".
+fn is_social_follow(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
+    starts_with_phrase(folded, &["follow".to_string()])
+        && word_count(text) <= 20
+        && words(text).iter().any(|w| chrome.social_networks.iter().any(|n| n == w))
 }
 
 fn has_quotation(text: &str) -> bool {
@@ -229,6 +254,16 @@ fn is_language_line(text: &str, languages: &[String]) -> bool {
 /// "… (Example/Ali Raza)").
 fn is_caption(text: &str, chrome: &ChromeWords) -> bool {
     if text.contains("Credit...") || text.contains("Credit…") {
+        return true;
+    }
+    // "… within weeks (stock image) Credit: Getty": a credit marker before a few names at the end.
+    let marked_credit = chrome.credit_markers.iter().any(|m| {
+        text.rfind(&format!(" {m}")).is_some_and(|at| {
+            let tail = &text[at + m.len() + 1..];
+            (1..=6).contains(&word_count(tail)) && !tail.contains(['.', '!', '?', '“', '"'])
+        })
+    });
+    if marked_credit {
         return true;
     }
     let tail = credit_tail(text);

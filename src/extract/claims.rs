@@ -194,6 +194,13 @@ fn read_claim(
         if in_quote {
             continue;
         }
+        // Each date is read in the tense of its own clause: "were presented on
+        // Wednesday, and will be discussed on Thursday".
+        let first_tok = tokens.clone().find(|&i| toks[i].start >= start).unwrap_or(tokens.start);
+        let boundary = |i: usize| !mask[i] && matches!(lower[i], "," | ";" | "and" | "but" | "while");
+        let from = (tokens.start..first_tok).rev().find(|&i| boundary(i)).map_or(tokens.start, |i| i + 1);
+        let to = (first_tok..tokens.end).find(|&i| boundary(i)).unwrap_or(tokens.end);
+        let future = (from..to).any(|i| !mask[i] && knowledge.future_marker_at(&lower[i..to]).is_some());
         let absolute = matches!(mention.expr, DateExpr::Calendar { year: Some(_), .. } | DateExpr::Year(_));
         let resolved = match (absolute, reference) {
             (true, _) => dates::resolve(&mention.expr, NaiveDate::MIN, *previous, future).map(|d| (d, "absolute")),

@@ -241,6 +241,8 @@ struct Measure {
     generic: bool,
     #[serde(default)]
     nearby: bool,
+    #[serde(default)]
+    unit: bool,
     topic: Option<String>,
 }
 
@@ -331,6 +333,7 @@ pub struct Knowledge {
     measure_topics: Vec<String>,
     generic_measures: Vec<bool>,
     nearby_measures: Vec<bool>,
+    unit_measures: Vec<bool>,
     measure_words: PhraseIndex<usize>,
     event_words: PhraseIndex<usize>,
     event_kinds: Vec<String>,
@@ -505,6 +508,7 @@ impl Knowledge {
             manner_phrases,
             generic_measures: claims.measure.iter().map(|m| m.generic).collect(),
             nearby_measures: claims.measure.iter().map(|m| m.nearby).collect(),
+            unit_measures: claims.measure.iter().map(|m| m.unit).collect(),
             measure_topics: claims
                 .measure
                 .iter()
@@ -758,6 +762,11 @@ impl Knowledge {
     /// The name of a kind of quantity, for topic names.
     pub fn measure_name(&self, i: usize) -> &str {
         &self.measure_names[i]
+    }
+
+    /// Whether the kind called `name` is a unit of measure ("years", "distance").
+    pub fn is_unit_measure(&self, name: &str) -> bool {
+        self.measure_names.iter().position(|n| n == name).is_some_and(|i| self.unit_measures[i])
     }
 
     /// The topic name for numbers of the kind called `name` ("Death toll").

@@ -206,8 +206,9 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                     let context = context_likeness(&quantity(i).context, &quantity(j).context);
                     // Headline figures pair first (the main count of one article with
                     // another's), unless nothing around them is alike where both sources give several.
-                    // Only figures of a known kind (deaths, countries) have a headline figure.
-                    let known_kind = kind.starts_with("m:");
+                    // Only figures of a known kind (deaths, countries) have a headline
+                    // figure; of a unit (years, km) an article gives many.
+                    let known_kind = kind.strip_prefix("m:").is_some_and(|measure| !knowledge.is_unit_measure(measure));
                     // Two figures of the kind in one sentence: only its words say which is which.
                     let crowded = claim_of[&c].len() > 1 || claim_of[&other].len() > 1;
                     let headline = known_kind && is_primary(i) && is_primary(j) && !(crowded && context == 0.0);
@@ -280,11 +281,23 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                 eprintln!("LINK {kind} {:?}", l);
             }
         }
+        // Every figure of the kind each outlet gives, to see whether two
+        // outlets that differ in one place each also give the other's figure.
+        let mut by_outlet: HashMap<usize, Vec<&Quantity>> = HashMap::new();
+        for i in 0..items.len() {
+            by_outlet.entry(index.outlet[items[i].0]).or_default().push(quantity(i));
+        }
+        let gives =
+            |outlet: usize, q: &Quantity| by_outlet.get(&outlet).is_some_and(|qs| qs.iter().any(|o| same_amount(o, q)));
         for group in constrained_clusters(items.len(), links, |i| index.outlet[items[i].0]) {
             let cells: Vec<(usize, &Quantity)> = group.iter().map(|&i| (items[i].0, quantity(i))).collect();
-            let all_agree =
-                cells.iter().enumerate().all(|(a, (_, x))| cells[a + 1..].iter().all(|(_, y)| same_amount(x, y)));
-            if all_agree {
+            // "Cut to 5.25%" and "had kept it at 5.50%": outlets that each give
+            // both figures agree on both, whichever one a sentence names.
+            let differ = |(ca, x): &(usize, &Quantity), (cb, y): &(usize, &Quantity)| {
+                !same_amount(x, y) && !(gives(index.outlet[*ca], y) && gives(index.outlet[*cb], x))
+            };
+            let any_differ = cells.iter().enumerate().any(|(a, x)| cells[a + 1..].iter().any(|y| differ(x, y)));
+            if !any_differ {
                 continue;
             }
             let claims: Vec<usize> = cells.iter().map(|(c, _)| *c).collect();
@@ -720,7 +733,9 @@ fn shares_content(index: &ClaimIndex, a: usize, b: usize) -> bool {
 /// in the same time zone ("4:17 a.m." and "4:21 a.m.").
 fn times_differ(a: Option<&str>, b: Option<&str>) -> bool {
     let (Some(a), Some(b)) = (a.and_then(clock), b.and_then(clock)) else { return false };
-    a.1 == b.1 && a.0.abs_diff(b.0) > 2
+    // A time given without its zone is in the zone the other gives.
+    let same_zone = a.1 == b.1 || a.1.is_empty() || b.1.is_empty();
+    same_zone && a.0.abs_diff(b.0) > 2
 }
 
 /// Minutes after midnight and the zone written after a time ("9:57 a.m. ET").

@@ -65,6 +65,35 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
     let mut found: Vec<(Quantity, usize, Option<usize>, Option<String>)> = Vec::new();
     let mut i = range.start;
     while i < range.end {
+        if !masked[i]
+            && let Some((share, used)) = fraction_at(&lower, i, range.end, knowledge)
+        {
+            let approx = knowledge.approximator_before(&lower[range.start..i]);
+            let start_tok = approx.map_or(i, |(n, _)| i - n);
+            let (low, high) = interval(approx.map(|(_, kind)| kind), share);
+            let context = (range.start.max(start_tok.saturating_sub(4))..range.end.min(i + used + 4))
+                .filter(|&c| (c < start_tok || c >= i + used) && toks[c].kind == TokenKind::Word)
+                .filter(|&c| !knowledge.is_stopword(lower[c]))
+                .map(|c| lower[c].to_string())
+                .collect();
+            let quantity = Quantity {
+                start: toks[start_tok].start,
+                end: toks[i + used - 1].end(),
+                token: i,
+                value: share,
+                low: low.max(0.0),
+                high: high.min(100.0),
+                total: None,
+                percent: true,
+                currency: None,
+                measure: None,
+                unit: None,
+                context,
+            };
+            found.push((quantity, i + used, None, None));
+            i += used;
+            continue;
+        }
         if masked[i]
             || !skippable_number_check(toks, &lower, i)
             || is_name_number(toks, &lower, range.start, i, knowledge)
@@ -236,6 +265,37 @@ fn skippable_number_check(toks: &[Token], lower: &[&str], i: usize) -> bool {
     }
 }
 
+/// A share written as a fraction, as a percentage and the tokens it takes:
+/// "two-thirds of loans", "about half of", "almost a third", "three quarters of".
+/// Only before "of" or at the end of a clause, where the fraction is an amount
+/// ("half an hour", "the third day" are not shares).
+fn fraction_at(lower: &[&str], i: usize, end: usize, knowledge: &Knowledge) -> Option<(f64, usize)> {
+    let share_of = |w: &str| -> Option<f64> {
+        let singular = w.strip_suffix('s').filter(|s| knowledge.fraction_word(s).is_some()).unwrap_or(w);
+        knowledge.fraction_word(singular).or_else(|| (singular == "fifth").then_some(0.2))
+    };
+    let (share, used) = if let Some((numerator, fraction)) = lower[i].split_once('-') {
+        // "two-thirds", "three-quarters".
+        (knowledge.number_word(numerator)? * share_of(fraction)?, 1)
+    } else if matches!(lower[i], "a" | "an" | "one") && i + 1 < end {
+        (share_of(lower[i + 1])?, 2)
+    } else if lower[i] == "half" {
+        (0.5, 1)
+    } else if let Some(n) = knowledge.number_word(lower[i]).filter(|_| i + 1 < end) {
+        // "three quarters of".
+        let w = lower[i + 1];
+        (w.ends_with('s').then(|| share_of(w)).flatten().map(|f| n * f)?, 2)
+    } else {
+        return None;
+    };
+    let next = lower.get(i + used).copied().filter(|_| i + used < end);
+    // "half of all loans" is a share; "a quarter of a percentage point" an amount.
+    let after_of = lower.get(i + used + 1).copied().filter(|_| i + used + 1 < end);
+    let share_of_things = next == Some("of") && !matches!(after_of, Some("a" | "an"));
+    let amount_position = next.is_none_or(|w| matches!(w, "." | "," | ";" | ")" | "—")) || share_of_things;
+    (share > 0.0 && share < 1.0 && amount_position).then_some((share * 100.0, used))
+}
+
 /// A number that is part of a name: "Local 40", "Article 5", "Flight 302".
 /// The word before it is capitalised mid-sentence and is not a month, a
 /// currency or an approximator ("About 26" opens a sentence).
@@ -354,6 +414,12 @@ mod tests {
         assert_eq!(q[1].1, 3_800_000.0);
         let q = read("Around four in ten volunteers reported a sore arm.");
         assert_eq!((q[0].0.as_str(), q[0].2, q[0].3), ("Around four in ten", 30.0, 50.0));
+        let q = read("Nearly two-thirds of loans are indexed to the euro, against about half of deposits.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!((q[0].1 - 66.67).abs() < 0.01 && q[0].3 <= 66.67);
+        assert_eq!(q[1].1, 50.0);
+        assert!(read("The talks lasted half an hour on the third day.").is_empty());
+        assert!(read("It cut the rate by a quarter of a percentage point.").iter().all(|q| q.0 != "a quarter"));
         let q = read("only ten leaders attended in person");
         assert_eq!((q[0].1, q[0].2, q[0].3), (10.0, 10.0, 10.0));
     }

@@ -306,6 +306,19 @@ fn time_at(text: &str, toks: &[Token], i: usize, knowledge: &Knowledge) -> Optio
     let clock = t.text.contains(':');
     let mut end = i + 1;
     let meridiem = word(toks, end).map(|w| w.to_lowercase().replace('.', ""));
+    // "4pm", "10am": the meridiem written into the number.
+    let joined = {
+        let lower = t.text.to_lowercase();
+        (lower.ends_with("am") || lower.ends_with("pm"))
+            && lower[..lower.len() - 2].chars().all(|c| c.is_ascii_digit() || c == ':')
+            && lower.len() > 2
+    };
+    if joined {
+        if word(toks, end).is_some_and(|w| knowledge.is_time_zone(w)) {
+            end += 1;
+        }
+        return Some((text[t.start..toks[end - 1].end()].to_string(), end));
+    }
     if matches!(meridiem.as_deref(), Some("am" | "pm")) {
         end += 1;
     } else if !clock {

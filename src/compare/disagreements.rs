@@ -284,8 +284,8 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
         // Every figure of the kind each outlet gives, to see whether two
         // outlets that differ in one place each also give the other's figure.
         let mut by_outlet: HashMap<usize, Vec<&Quantity>> = HashMap::new();
-        for i in 0..items.len() {
-            by_outlet.entry(index.outlet[items[i].0]).or_default().push(quantity(i));
+        for (i, &(c, _)) in items.iter().enumerate() {
+            by_outlet.entry(index.outlet[c]).or_default().push(quantity(i));
         }
         let gives =
             |outlet: usize, q: &Quantity| by_outlet.get(&outlet).is_some_and(|qs| qs.iter().any(|o| same_amount(o, q)));

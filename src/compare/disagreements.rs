@@ -294,7 +294,8 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             // "Cut to 5.25%" and "had kept it at 5.50%": outlets that each give
             // both figures agree on both, whichever one a sentence names.
             let differ = |(ca, x): &(usize, &Quantity), (cb, y): &(usize, &Quantity)| {
-                !same_amount(x, y) && !(gives(index.outlet[*ca], y) && gives(index.outlet[*cb], x))
+                let reconciled = gives(index.outlet[*ca], y) && gives(index.outlet[*cb], x);
+                !(same_amount(x, y) || reconciled)
             };
             let any_differ = cells.iter().enumerate().any(|(a, x)| cells[a + 1..].iter().any(|y| differ(x, y)));
             if !any_differ {

@@ -9,8 +9,10 @@ use std::collections::HashMap;
 use rust_stemmers::{Algorithm, Stemmer};
 
 use super::claims::ClaimIndex;
+use super::people::PersonMap;
 use super::people::slug;
 use super::quotes::short_hash;
+use crate::extract::Findings;
 use crate::extract::quantities::Quantity;
 use crate::knowledge::Knowledge;
 use crate::model::{Disagreement, DisagreementKind, DisagreementValue, Evidence, Person, Quote, Source};
@@ -973,4 +975,58 @@ impl Namer<'_> {
         };
         (!phrase.is_empty()).then(|| phrase.join(" "))
     }
+}
+
+/// Ages outlets give one person ("Hrytsenko, 38," and "Hrytsenko, 41,"): a
+/// row per person whose outlets disagree. People are the merged people, so
+/// spellings and namesakes are already settled.
+pub fn age_rows(sources: &[Source], findings: &[Findings], map: &PersonMap, people: &[Person]) -> Vec<Disagreement> {
+    // Global person → (source, paragraph, age, offset), one per outlet.
+    let mut ages: std::collections::BTreeMap<usize, Vec<(usize, usize, u32, usize)>> = Default::default();
+    for (s, found) in findings.iter().enumerate() {
+        for (l, local) in found.people.iter().enumerate() {
+            let Some(global) = map[s].get(l).copied().flatten() else { continue };
+            let entry = ages.entry(global).or_default();
+            let outlet = crate::outlets::key(&sources[s]);
+            if let Some(&(para, age, offset)) = local.ages.first()
+                && !entry.iter().any(|&(t, ..)| crate::outlets::key(&sources[t]) == outlet)
+            {
+                entry.push((s, para, age, offset));
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for (global, given) in ages {
+        if given.len() < 2 || given.iter().all(|g| g.2 == given[0].2) {
+            continue;
+        }
+        let topic = format!("Age of {}", people[global].name);
+        let values = given
+            .iter()
+            .map(|&(s, para, age, offset)| {
+                let claim = findings[s].claims.iter().find(|c| c.paragraph == para && c.range.contains(&offset));
+                let text = claim.map(|c| c.text.clone()).unwrap_or_else(|| paragraph_text(&sources[s], para));
+                DisagreementValue {
+                    source: sources[s].id.clone(),
+                    value: Some(age.to_string()),
+                    evidence: Some(Evidence { paragraph: para, text }),
+                }
+            })
+            .collect();
+        rows.push(Disagreement {
+            id: row_id(&topic, DisagreementKind::Number),
+            topic,
+            kind: DisagreementKind::Number,
+            values,
+        });
+    }
+    rows
+}
+
+/// A paragraph's text by its number (0 is the title).
+fn paragraph_text(source: &Source, n: usize) -> String {
+    if n == 0 {
+        return source.title.clone().unwrap_or_default();
+    }
+    source.paragraphs.iter().find(|p| p.n == n).map(|p| p.text.clone()).unwrap_or_default()
 }

@@ -38,6 +38,7 @@ pub fn compare(sources: &[Source], findings: &[Findings], knowledge: &Knowledge)
     let index = claims::ClaimIndex::new(sources, findings, &merged.map);
     let (facts, fact_of) = claims::facts(&index, sources);
     let timeline = timeline::build(&index, &fact_of, sources);
-    let disagreements = disagreements::find(&index, &fact_of, sources, &quotes, &people, knowledge);
+    let mut disagreements = disagreements::find(&index, &fact_of, sources, &quotes, &people, knowledge);
+    disagreements.extend(disagreements::age_rows(sources, findings, &merged.map, &people));
     Compared { people, quotes, terms, facts, timeline, disagreements }
 }

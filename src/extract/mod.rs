@@ -79,6 +79,9 @@ pub fn extract(source: &Source, knowledge: &Knowledge, event_date: Option<chrono
         for p in &mut person.paragraphs {
             *p = texts[*p].0;
         }
+        for (p, _, _) in &mut person.ages {
+            *p = texts[*p].0;
+        }
     }
 
     let para_texts: Vec<&str> = texts.iter().map(|t| t.1).collect();

@@ -40,6 +40,9 @@ pub struct Mention {
     pub evidence: bool,
     /// A role the text gives the person here, normalised.
     pub role: Option<String>,
+    /// An age the text gives here ("Jane Roe, 38,", "71-year-old Jane Roe"),
+    /// with the byte offset where it is written.
+    pub age: Option<(u32, usize)>,
 }
 
 /// A person as one source knows them.
@@ -53,6 +56,8 @@ pub struct LocalPerson {
     pub gender: Option<Gender>,
     /// Paragraphs that mention the person (0 is the title).
     pub paragraphs: Vec<usize>,
+    /// Ages the text gives: (paragraph, age, byte offset in the paragraph).
+    pub ages: Vec<(usize, u32, usize)>,
     /// No mention showed this is a person (no title, honorific, role, age or
     /// speech): kept for the comparison stage to attach to a person known
     /// elsewhere, dropped otherwise.
@@ -349,15 +354,24 @@ fn mention_in_run(
     {
         role = Some(role_text(form, &Affiliation::Country(c), "", knowledge));
     }
+    // "71-year-old Raimo Rantanen": an age written just before the name.
+    let mut age_found = k.checked_sub(1).and_then(|x| age_in(&toks[x]).map(|a| (a, toks[x].start)));
+    evidence |= age_found.is_some();
     // Apposition after the name: ", the German chancellor," / ", 61," / ", a 52-year-old shopkeeper,".
     let after = if toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) { j + 1 } else { j };
     if toks.get(after).is_some_and(|t| t.text == ",") {
         let stop = (after + 1..toks.len())
             .find(|&x| matches!(toks[x].text, "," | "." | ";" | "(" | ")" | "“" | "”" | "\"" | ":"))
             .unwrap_or(toks.len());
+        // ", 38," or ", was a 67-year-old retired teacher …": the age comes early.
+        let aged =
+            (after + 1..stop.min(after + 6)).find_map(|x| age_in(&toks[x]).map(|a| (a, toks[x].start))).or_else(|| {
+                let n = toks.get(after + 1)?.text.parse::<u32>().ok().filter(|n| (14..=110).contains(n));
+                n.filter(|_| stop == after + 2).map(|n| (n, toks[after + 1].start))
+            });
+        age_found = age_found.or(aged);
+        let age = aged.is_some();
         if stop > after + 1 && stop - after <= 14 {
-            let age = (after + 1..stop).any(|x| toks[x].text.contains("-year-old"))
-                || (stop == after + 2 && toks[after + 1].text.parse::<u32>().is_ok_and(|n| (14..=110).contains(&n)));
             if let Some(found) = apposition_role(text, toks, after + 1, stop, knowledge) {
                 role = role.or(Some(found));
                 evidence = true;
@@ -380,7 +394,13 @@ fn mention_in_run(
     let verb_after = knowledge.speech_verb_at(&words[after.min(words.len())..]).is_some();
     let verb_before = i > 0 && knowledge.speech_verb_at(&words[i - 1..]).is_some_and(|(n, _)| n == 1);
     evidence |= name_words.len() >= 2 && (verb_after || verb_before);
-    Some(Mention { para, first: k, last: j - 1, name: name_words.join(" "), gender, evidence, role })
+    Some(Mention { para, first: k, last: j - 1, name: name_words.join(" "), gender, evidence, role, age: age_found })
+}
+
+/// The age in "52-year-old".
+fn age_in(tok: &Token) -> Option<u32> {
+    let (number, rest) = tok.text.split_once('-')?;
+    (rest == "year-old" || rest == "years-old").then(|| number.parse().ok()).flatten().filter(|n| (1..=120).contains(n))
 }
 
 /// Rules out capitalised runs that are not names: places, organisations,
@@ -483,6 +503,7 @@ fn new_person(words: &[&str], weak: bool) -> LocalPerson {
         roles: Vec::new(),
         gender: None,
         paragraphs: Vec::new(),
+        ages: Vec::new(),
         weak,
     }
 }
@@ -503,6 +524,9 @@ fn attach(person: &mut LocalPerson, mention: &Mention, words: &[&str]) {
     person.gender = person.gender.or(mention.gender);
     if !person.paragraphs.contains(&mention.para) {
         person.paragraphs.push(mention.para);
+    }
+    if let Some((age, offset)) = mention.age {
+        person.ages.push((mention.para, age, offset));
     }
 }
 

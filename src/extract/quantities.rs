@@ -163,12 +163,17 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
         // punctuation. A percentage counts nothing ("19 per cent over three years").
         let reach = if percent { end_tok } else { range.end.min(end_tok + 3) };
         let candidates = || (end_tok..reach).take_while(|&u| toks[u].kind != TokenKind::Punct && !masked[u]);
+        // Of two content words the second is the noun: "nine safety recommendations",
+        // "7,400 dock workers"; unless it reads as a verb ("26 countries pledged", "27 ships idling").
+        let content = |u: usize| {
+            toks[u].kind == TokenKind::Word && !knowledge.is_stopword(lower[u]) && !matches!(lower[u], "other" | "more")
+        };
         let unit_tok = candidates().find(|&u| knowledge.measure_at(&lower[u..range.end]).is_some()).or_else(|| {
-            candidates().find(|&u| {
-                toks[u].kind == TokenKind::Word
-                    && !knowledge.is_stopword(lower[u])
-                    && !matches!(lower[u], "other" | "more")
-            })
+            let first = candidates().find(|&u| content(u))?;
+            let second = Some(first + 1).filter(|&u| {
+                u < reach && content(u) && !masked[u] && !lower[u].ends_with("ed") && !lower[u].ends_with("ing")
+            });
+            Some(second.unwrap_or(first))
         });
         let unit = inner_unit.map(str::to_lowercase).or_else(|| unit_tok.map(|u| lower[u].to_string()));
         if unit_tok.is_some_and(|u| knowledge.measure_at(&lower[u..range.end]).is_some()) {

@@ -261,6 +261,8 @@ struct ClaimsFile {
     measure: Vec<Measure>,
     #[serde(default)]
     synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    topic_fillers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -325,6 +327,7 @@ pub struct Knowledge {
     synonym_stems: HashMap<String, String>,
     /// Stems of the words that name kinds of quantity ("countri", "troop").
     measure_stems: HashSet<String>,
+    topic_fillers: HashSet<String>,
     negations: PhraseIndex<()>,
     future_markers: PhraseIndex<()>,
     pub manners: Vec<Manner>,
@@ -555,6 +558,7 @@ impl Knowledge {
                 document_nouns: lowered(speech.document_nouns),
             },
             measure_stems,
+            topic_fillers: lowered(claims.topic_fillers),
             countries: countries.country,
             regions: countries.region,
             organisations: organisations.organisation,
@@ -688,6 +692,11 @@ impl Knowledge {
     /// Whether `token` (with its final period) is an abbreviation that does not end a sentence.
     pub fn is_abbreviation(&self, token: &str) -> bool {
         self.abbreviations.contains(token)
+    }
+
+    /// Whether a word says nothing in a topic name ("publicly", "also").
+    pub fn is_topic_filler(&self, word: &str) -> bool {
+        self.topic_fillers.contains(word)
     }
 
     /// Whether a stem is of a word naming a kind of quantity ("countri").

@@ -35,6 +35,7 @@ pub struct ClaimIndex<'a> {
     names: Vec<String>,
     ids: HashMap<String, u32>,
     norms: Vec<f32>,
+    map: &'a PersonMap,
 }
 
 /// Most postings a key may have and still be used to find candidates.
@@ -44,7 +45,7 @@ const PROBE_KEYS: usize = 12;
 
 impl<'a> ClaimIndex<'a> {
     /// Indexes every claim; person keys are made global with `map`.
-    pub fn new(sources: &[Source], findings: &'a [Findings], map: &PersonMap) -> ClaimIndex<'a> {
+    pub fn new(sources: &[Source], findings: &'a [Findings], map: &'a PersonMap) -> ClaimIndex<'a> {
         let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
         let mut outlet_ids: HashMap<&str, usize> = HashMap::new();
         let mut ids: HashMap<String, u32> = HashMap::new();
@@ -94,7 +95,7 @@ impl<'a> ClaimIndex<'a> {
             }
         }
         let norms = keys.iter().map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt()).collect();
-        ClaimIndex { refs, claims, keys, weights, postings, outlet, names, ids, norms }
+        ClaimIndex { refs, claims, keys, weights, postings, outlet, names, ids, norms, map }
     }
 
     pub fn len(&self) -> usize {
@@ -125,6 +126,12 @@ impl<'a> ClaimIndex<'a> {
             .filter(|&j| j != i && self.outlet[j] != self.outlet[i])
             .map(|j| (j, self.similarity(i, j)))
             .collect()
+    }
+
+    /// A key of claim `i` as compared across sources: a source's own person
+    /// ("p:3") becomes the merged person; people dropped as not people drop out.
+    pub fn global_key(&self, i: usize, key: &str) -> Option<String> {
+        global_key(key, self.refs[i].source, self.map)
     }
 
     /// The weight of a key (as the claims write it); 0 for an unknown key.

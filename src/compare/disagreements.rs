@@ -456,13 +456,11 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         let comparable = |k: &&String| !k.starts_with("p:");
         for list in &claim.lists {
             let predicate = list.predicate.iter().filter(comparable).cloned().collect();
-            found.push(ListItem {
-                claim: c,
-                items: list.items.clone(),
-                predicate,
-                written: list.written.clone(),
-                single: false,
-            });
+            let items: Vec<String> = list.items.iter().filter_map(|k| index.global_key(c, k)).collect();
+            if items.len() < 2 {
+                continue;
+            }
+            found.push(ListItem { claim: c, items, predicate, written: list.written.clone(), single: false });
         }
         if claim.lists.is_empty()
             && let Some(subject) = &claim.subject_place
@@ -541,7 +539,8 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         }
         let lead = chosen.iter().copied().find(|&g| !found[g].single).expect("a group has a list");
         let row_claims: Vec<usize> = chosen.iter().map(|&g| found[g].claim).collect();
-        let topic = namer.list_topic(index.claims[found[lead].claim], &found[lead].written, &row_claims);
+        let people = found[lead].items.iter().all(|k| k.starts_with("p:"));
+        let topic = namer.list_topic(index.claims[found[lead].claim], &found[lead].written, &row_claims, people);
         let cells = chosen.iter().map(|&g| Cell::new(found[g].claim, found[g].written.clone())).collect();
         rows.push(Row { topic, kind: DisagreementKind::List, cells });
     }
@@ -938,16 +937,17 @@ impl Namer<'_> {
     }
 
     /// "Countries willing to send troops to Ukraine", from the words after the list.
-    fn list_topic(&self, claim: &crate::extract::Claim, list: &str, others: &[usize]) -> String {
+    fn list_topic(&self, claim: &crate::extract::Claim, list: &str, others: &[usize], people: bool) -> String {
         let Some(phrase) = self.predicate_phrase(&claim.text, list) else {
             // Places are the list's items, not what is said of them.
             let about = self.context_of(others, 1, |k| !k.contains(':') && !self.knowledge.is_measure_stem(k));
-            return format!("Countries listed: {about}");
+            return format!("{} listed: {about}", if people { "People" } else { "Countries" });
         };
+        let head = if people { "People" } else { "Countries" };
         if phrase.split(' ').next().is_some_and(|w| w.ends_with("ed") && !w.eq_ignore_ascii_case("prepared")) {
-            format!("Countries that {phrase}")
+            format!("{head} who {phrase}").replace("Countries who", "Countries that")
         } else {
-            format!("Countries {phrase}")
+            format!("{head} {phrase}")
         }
     }
 
@@ -957,23 +957,22 @@ impl Namer<'_> {
         let after = text.find(list).map(|i| &text[i + list.len()..]).unwrap_or("");
         let toks = tokens(after);
         let skippable = |t: &crate::text::Token| {
+            let lower = t.text.to_lowercase();
             t.kind == crate::text::TokenKind::Punct
                 || t.is_capitalised()
                 || self.knowledge.is_stopword(t.text)
-                || self.knowledge.speech_verb_at(&[t.text.to_lowercase().as_str()]).is_some()
-                || matches!(t.text.to_lowercase().as_str(), "publicly" | "indicated" | "also" | "like" | "already")
+                || self.knowledge.speech_verb_at(&[lower.as_str()]).is_some()
+                || self.knowledge.is_topic_filler(&lower)
         };
-        let start = toks.iter().position(|t| !skippable(t));
-        let phrase: Vec<&str> = match start {
-            Some(s) => toks[s..]
-                .iter()
-                .take_while(|t| !matches!(t.text, "," | "." | ";" | ":"))
-                .take(6)
-                .map(|t| t.text)
-                .collect(),
-            None => Vec::new(),
-        };
-        (!phrase.is_empty()).then(|| phrase.join(" "))
+        let start = toks.iter().position(|t| !skippable(t))?;
+        let mut phrase: Vec<&crate::text::Token> =
+            toks[start..].iter().take_while(|t| !matches!(t.text, "," | "." | ";" | ":")).take(6).collect();
+        // "voted to keep the rate at": a phrase ends on a word that carries meaning.
+        while phrase.last().is_some_and(|t| self.knowledge.is_stopword(t.text)) {
+            phrase.pop();
+        }
+        let (first, last) = (phrase.first()?, phrase.last()?);
+        Some(after[first.start..last.end()].to_string())
     }
 }
 

@@ -36,10 +36,10 @@ pub struct Dated {
     pub context: Vec<String>,
 }
 
-/// Places named together: "France, the UK and Belgium".
+/// Places or people named together: "France, the UK and Belgium".
 #[derive(Debug, Clone, PartialEq)]
-pub struct PlaceList {
-    /// Entity keys of the places, in order.
+pub struct EntityList {
+    /// Entity keys of the places and people ("c:France", "p:3"), in order.
     pub items: Vec<String>,
     /// The list as written.
     pub written: String,
@@ -64,7 +64,7 @@ pub struct Claim {
     pub keys: Vec<String>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<Dated>,
-    pub lists: Vec<PlaceList>,
+    pub lists: Vec<EntityList>,
     pub manners: Vec<MannerMention>,
     pub negated: bool,
     /// Looks ahead ("will", "is due to"): its dates are plans, not events.
@@ -311,7 +311,19 @@ fn read_claim(
     keys.sort();
     keys.dedup();
 
-    let lists = place_lists(para.text, toks, &lower, &place_at, &word_key, tokens.clone());
+    // Lists name places or people: "France, the UK and Belgium", "Vice-Governor
+    // Zoran Roe and external member Bojan Doe".
+    let mut entity_at = place_at.clone();
+    for &(first_tok, last_tok, person) in &para.names {
+        if tokens.contains(&first_tok)
+            && tokens.contains(&last_tok)
+            && !mask[first_tok]
+            && entity_at[first_tok].is_none()
+        {
+            entity_at[first_tok] = Some((format!("p:{person}"), last_tok - first_tok + 1));
+        }
+    }
+    let lists = entity_lists(para.text, toks, &lower, &entity_at, &word_key, tokens.clone(), knowledge);
     let subject_place = (tokens.start..tokens.end.min(tokens.start + 3))
         .take_while(|&i| i == tokens.start || matches!(lower[i - 1], "the"))
         .find_map(|i| place_at[i].as_ref().map(|(key, _)| key.clone()))
@@ -359,14 +371,15 @@ fn merge_hybrid(manners: &mut Vec<MannerMention>, knowledge: &Knowledge) {
 
 /// Enumerations of two or more places: "France, the UK and Belgium",
 /// "Germany, Poland and Italy", "Canada, Australia, and New Zealand".
-fn place_lists(
+fn entity_lists(
     text: &str,
     toks: &[crate::text::Token],
     lower: &[&str],
     place_at: &[Option<(String, usize)>],
     word_key: &[Option<String>],
     tokens: Range<usize>,
-) -> Vec<PlaceList> {
+    knowledge: &Knowledge,
+) -> Vec<EntityList> {
     let mut lists = Vec::new();
     let mut i = tokens.start;
     while i < tokens.end {
@@ -401,8 +414,12 @@ fn place_lists(
                 break;
             }
             let next = (j..(j + 3).min(tokens.end)).find(|&k| place_at[k].is_some());
-            let fillers_ok =
-                next.is_some_and(|k| (j..k).all(|f| toks[f].kind == TokenKind::Word && !toks[f].is_capitalised()));
+            // Fillers are a word or two in lower case ("tiny", "external member") or a title.
+            let filler = |f: usize| {
+                toks[f].kind == TokenKind::Word
+                    && (!toks[f].is_capitalised() || knowledge.title_at(&[toks[f].text]).is_some())
+            };
+            let fillers_ok = next.is_some_and(|k| (j..k).all(filler));
             match next.filter(|_| fillers_ok) {
                 Some(k) => {
                     let (key, len) = place_at[k].clone().expect("found above");
@@ -418,7 +435,7 @@ fn place_lists(
         if items.len() >= 2 && closed {
             items.dedup();
             let predicate = list_predicate(lower, place_at, word_key, tokens.clone(), start..end, &items);
-            lists.push(PlaceList {
+            lists.push(EntityList {
                 items,
                 written: text[toks[start].start..toks[end - 1].end()].to_string(),
                 predicate,

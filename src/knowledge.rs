@@ -328,6 +328,7 @@ pub struct Knowledge {
     /// Stems of the words that name kinds of quantity ("countri", "troop").
     measure_stems: HashSet<String>,
     topic_fillers: HashSet<String>,
+    title_stems: HashSet<String>,
     negations: PhraseIndex<()>,
     future_markers: PhraseIndex<()>,
     pub manners: Vec<Manner>,
@@ -420,6 +421,7 @@ impl Knowledge {
             }
         }
 
+        let title_stems = people.title.iter().flat_map(|t| crate::text::words(&t.form)).map(stem_of).collect();
         let mut titles = PhraseIndex::default();
         for t in &people.title {
             titles.insert(&t.form, (t.form.clone(), t.gender.clone()));
@@ -559,6 +561,7 @@ impl Knowledge {
             },
             measure_stems,
             topic_fillers: lowered(claims.topic_fillers),
+            title_stems,
             countries: countries.country,
             regions: countries.region,
             organisations: organisations.organisation,
@@ -694,6 +697,11 @@ impl Knowledge {
         self.abbreviations.contains(token)
     }
 
+    /// Stems of the words of titles ("chancellor", "minist"), which name who, not what.
+    pub fn title_stems(&self) -> &HashSet<String> {
+        &self.title_stems
+    }
+
     /// Whether a word says nothing in a topic name ("publicly", "also").
     pub fn is_topic_filler(&self, word: &str) -> bool {
         self.topic_fillers.contains(word)
@@ -801,7 +809,8 @@ fn synonym_stems(groups: &[Vec<String>]) -> HashMap<String, String> {
 
 /// The stem claims compare a word by, before synonyms.
 fn stem_of(word: &str) -> String {
-    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(&crate::text::fold(word)).to_string()
+    let folded = crate::text::fold(word).replace('-', "");
+    rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English).stem(&folded).to_string()
 }
 
 fn lowered(words: Vec<String>) -> HashSet<String> {

@@ -36,6 +36,8 @@ pub struct ClaimIndex<'a> {
     ids: HashMap<String, u32>,
     norms: Vec<f32>,
     map: &'a PersonMap,
+    /// Stems of title words, which say who, not what.
+    title_stems: &'a std::collections::HashSet<String>,
 }
 
 /// Most postings a key may have and still be used to find candidates.
@@ -45,7 +47,12 @@ const PROBE_KEYS: usize = 12;
 
 impl<'a> ClaimIndex<'a> {
     /// Indexes every claim; person keys are made global with `map`.
-    pub fn new(sources: &[Source], findings: &'a [Findings], map: &'a PersonMap) -> ClaimIndex<'a> {
+    pub fn new(
+        sources: &[Source],
+        findings: &'a [Findings],
+        map: &'a PersonMap,
+        knowledge: &'a crate::knowledge::Knowledge,
+    ) -> ClaimIndex<'a> {
         let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
         let mut outlet_ids: HashMap<&str, usize> = HashMap::new();
         let mut ids: HashMap<String, u32> = HashMap::new();
@@ -95,7 +102,8 @@ impl<'a> ClaimIndex<'a> {
             }
         }
         let norms = keys.iter().map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt()).collect();
-        ClaimIndex { refs, claims, keys, weights, postings, outlet, names, ids, norms, map }
+        let title_stems = knowledge.title_stems();
+        ClaimIndex { refs, claims, keys, weights, postings, outlet, names, ids, norms, map, title_stems }
     }
 
     pub fn len(&self) -> usize {
@@ -143,9 +151,31 @@ impl<'a> ClaimIndex<'a> {
     pub fn shared_content_weight(&self, a: usize, b: usize) -> f32 {
         let (x, y) = (&self.keys[a], &self.keys[b]);
         x.iter()
-            .filter(|k| y.binary_search(k).is_ok() && !self.names[**k as usize].contains(':'))
+            .filter(|&&k| y.binary_search(&k).is_ok() && self.is_content(k))
             .map(|&k| self.weights[k as usize])
             .sum()
+    }
+
+    /// Whether key id `k` is a word of what is said: not a name, place, date
+    /// or title ("chancellor" says who, not what).
+    fn is_content(&self, k: u32) -> bool {
+        let name = &self.names[k as usize];
+        !name.contains(':') && !self.title_stems.contains(name)
+    }
+
+    /// The weight of a claim's words (not names, places, dates or titles).
+    pub fn content_weight(&self, a: usize) -> f32 {
+        self.keys[a].iter().filter(|&&k| self.is_content(k)).map(|&k| self.weights[k as usize]).sum()
+    }
+
+    /// Whether two claims are about the same one, when both open with whom
+    /// they are about: "Merz has said …" and "Italy has ruled out …" are not.
+    pub fn same_subject(&self, a: usize, b: usize) -> bool {
+        let subject = |i: usize| self.claims[i].subject.as_ref().and_then(|k| self.global_key(i, k));
+        match (subject(a), subject(b)) {
+            (Some(x), Some(y)) => x == y,
+            _ => true,
+        }
     }
 
     /// How much a claim says: the weight of its keys.
@@ -221,9 +251,16 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
         for (j, sim) in neighbours {
             // One claim per source: the one closest to the seed. Sharing only
             // names is not saying the same thing: some words must match too.
-            let says_alike = sim >= 0.6 || index.shared_content_weight(seed, j) >= 2.0 * MIN_WORD_WEIGHT;
+            // The words shared must be a fair part of what the shorter claim says.
+            let shared = index.shared_content_weight(seed, j);
+            let smaller = index.content_weight(seed).min(index.content_weight(j));
+            let says_alike = sim >= 0.6 || (shared >= 2.0 * MIN_WORD_WEIGHT && shared >= 0.3 * smaller);
+            // A claim and its negation are not one fact (they may be a contradiction).
+            let same_polarity = index.claims[seed].negated == index.claims[j].negated;
             if sim >= SAME_FACT
                 && says_alike
+                && same_polarity
+                && index.same_subject(seed, j)
                 && fact_of[j].is_none()
                 && members.iter().all(|&m| index.refs[m].source != index.refs[j].source)
             {

@@ -872,7 +872,7 @@ struct Namer<'a> {
 
 impl Namer<'_> {
     fn stem(&self, word: &str) -> String {
-        let folded = fold(word);
+        let folded = fold(word).replace('-', "");
         let stem = self.stemmer.stem(&folded);
         self.knowledge.canonical_stem(&stem).to_string()
     }

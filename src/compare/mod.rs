@@ -35,7 +35,7 @@ pub fn compare(sources: &[Source], findings: &[Findings], knowledge: &Knowledge)
         }
     }
     let terms = quotes::terms(sources, findings);
-    let index = claims::ClaimIndex::new(sources, findings, &merged.map);
+    let index = claims::ClaimIndex::new(sources, findings, &merged.map, knowledge);
     let (facts, fact_of) = claims::facts(&index, sources);
     let timeline = timeline::build(&index, &fact_of, sources);
     let mut disagreements = disagreements::find(&index, &fact_of, sources, &quotes, &people, knowledge);

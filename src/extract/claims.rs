@@ -71,6 +71,9 @@ pub struct Claim {
     pub future: bool,
     /// The place the claim opens with, its likely subject ("Italy has ruled out …").
     pub subject_place: Option<String>,
+    /// Who or what the claim is about, when it opens with them: a person
+    /// ("German Chancellor Friedrich Merz has said …") or a place.
+    pub subject: Option<String>,
     /// Kinds of event the claim speaks of ("call", "meeting"), for comparing manners.
     pub events: Vec<usize>,
 }
@@ -246,8 +249,9 @@ fn read_claim(
         }
         i += 1;
     }
+    // People named inside a quotation are what was said, not who the claim is about.
     for &(first_tok, last_tok, person) in &para.names {
-        if tokens.contains(&first_tok) && tokens.contains(&last_tok) {
+        if tokens.contains(&first_tok) && tokens.contains(&last_tok) && !mask[first_tok] {
             keys.push(format!("p:{person}"));
         }
     }
@@ -297,7 +301,8 @@ fn read_claim(
         {
             continue;
         }
-        let folded = fold(lower[i]);
+        // "cease-fire" and "ceasefire", "post-war" and "postwar" are one word.
+        let folded = fold(lower[i]).replace('-', "");
         let stem = stemmer.stem(&folded);
         let key = knowledge.canonical_stem(&stem).to_string();
         word_key[i] = Some(key.clone());
@@ -328,6 +333,19 @@ fn read_claim(
         .take_while(|&i| i == tokens.start || matches!(lower[i - 1], "the"))
         .find_map(|i| place_at[i].as_ref().map(|(key, _)| key.clone()))
         .filter(|key| key.starts_with("c:"));
+    let subject = para
+        .names
+        .iter()
+        .filter(|&&(first, _, _)| first >= tokens.start && first < tokens.start + 5 && !mask[first])
+        .find(|&&(first, _, _)| {
+            (tokens.start..first).all(|i| {
+                toks[i].is_capitalised()
+                    || matches!(lower[i], "the" | "a" | "an")
+                    || knowledge.title_at(&[lower[i]]).is_some()
+            })
+        })
+        .map(|&(_, _, person)| format!("p:{person}"))
+        .or_else(|| subject_place.clone());
     // A claim that gives both "in person" and "remotely" describes a hybrid.
     merge_hybrid(&mut manners, knowledge);
     let mut events: Vec<usize> = tokens
@@ -349,6 +367,7 @@ fn read_claim(
         negated,
         future,
         subject_place,
+        subject,
         events,
     })
 }

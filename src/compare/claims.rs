@@ -25,6 +25,8 @@ pub struct ClaimIndex<'a> {
     pub claims: Vec<&'a Claim>,
     /// Key ids of each claim, sorted.
     keys: Vec<Vec<u32>>,
+    /// Key ids of each clause of a claim that has several, sorted.
+    clause_keys: Vec<Vec<Vec<u32>>>,
     /// Inverse document frequency of each key id.
     weights: Vec<f32>,
     /// Key id → claims holding it; keys too common to discriminate have none.
@@ -60,28 +62,34 @@ impl<'a> ClaimIndex<'a> {
         let mut refs = Vec::new();
         let mut claims = Vec::new();
         let mut keys = Vec::new();
+        let mut clause_keys = Vec::new();
         let mut outlet = Vec::new();
         for (s, found) in findings.iter().enumerate() {
             let next = outlet_ids.len();
             let o = *outlet_ids.entry(outlet_keys[s].as_str()).or_insert(next);
             for (c, claim) in found.claims.iter().enumerate() {
-                let mut claim_keys: Vec<u32> = claim
-                    .keys
-                    .iter()
-                    .filter_map(|key| global_key(key, s, map))
-                    .map(|key| {
-                        let next = ids.len() as u32;
-                        *ids.entry(key.clone()).or_insert_with(|| {
-                            names.push(key);
-                            next
+                let mut id_of = |list: &[String]| -> Vec<u32> {
+                    let mut out: Vec<u32> = list
+                        .iter()
+                        .filter_map(|key| global_key(key, s, map))
+                        .map(|key| {
+                            let next = ids.len() as u32;
+                            *ids.entry(key.clone()).or_insert_with(|| {
+                                names.push(key);
+                                next
+                            })
                         })
-                    })
-                    .collect();
-                claim_keys.sort_unstable();
-                claim_keys.dedup();
+                        .collect();
+                    out.sort_unstable();
+                    out.dedup();
+                    out
+                };
+                let claim_keys = id_of(&claim.keys);
+                let clauses: Vec<Vec<u32>> = claim.clauses.iter().map(|clause| id_of(clause)).collect();
                 refs.push(ClaimRef { source: s, claim: c });
                 claims.push(claim);
                 keys.push(claim_keys);
+                clause_keys.push(clauses);
                 outlet.push(o);
             }
         }
@@ -103,7 +111,7 @@ impl<'a> ClaimIndex<'a> {
         }
         let norms = keys.iter().map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt()).collect();
         let title_stems = knowledge.title_stems();
-        ClaimIndex { refs, claims, keys, weights, postings, outlet, names, ids, norms, map, title_stems }
+        ClaimIndex { refs, claims, keys, clause_keys, weights, postings, outlet, names, ids, norms, map, title_stems }
     }
 
     pub fn len(&self) -> usize {
@@ -119,6 +127,33 @@ impl<'a> ClaimIndex<'a> {
         let shared = intersect_weight(&self.keys[a], &self.keys[b], &self.weights);
         let norm = self.norms[a] * self.norms[b];
         if norm > 0.0 { shared / norm } else { 0.0 }
+    }
+
+    /// The best cosine between a clause of one claim and a clause (or the
+    /// whole) of the other: two outlets may share one clause of longer sentences.
+    /// Returns the cosine and how many words (not names, places, dates or
+    /// titles) those two clauses share.
+    pub fn clause_similarity(&self, a: usize, b: usize) -> (f32, usize) {
+        let norm = |ks: &[u32]| ks.iter().map(|&k| self.weights[k as usize].powi(2)).sum::<f32>().sqrt();
+        let units = |i: usize| -> Vec<&[u32]> {
+            if self.clause_keys[i].is_empty() {
+                vec![self.keys[i].as_slice()]
+            } else {
+                self.clause_keys[i].iter().map(Vec::as_slice).collect()
+            }
+        };
+        let mut best: (f32, usize) = (0.0, 0);
+        for x in units(a) {
+            for y in units(b) {
+                let n = norm(x) * norm(y);
+                let sim = if n > 0.0 { intersect_weight(x, y, &self.weights) / n } else { 0.0 };
+                if sim > best.0 {
+                    let words = x.iter().filter(|&&k| y.binary_search(&k).is_ok() && self.is_content(k)).count();
+                    best = (sim, words);
+                }
+            }
+        }
+        best
     }
 
     /// Claims of other outlets that share a rare key with claim `i`, with their similarity.
@@ -228,6 +263,8 @@ fn global_key(key: &str, source: usize, map: &PersonMap) -> Option<String> {
 
 /// Claims this similar say the same thing.
 pub const SAME_FACT: f32 = 0.42;
+/// Clauses this similar say the same thing; a clause is short, so the bar is higher.
+const SAME_CLAUSE: f32 = 0.5;
 /// The weight of a word found in every claim; rarer words weigh more.
 const MIN_WORD_WEIGHT: f32 = 1.0;
 
@@ -249,6 +286,9 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
         let mut neighbours = index.neighbours(seed);
         neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (j, sim) in neighbours {
+            // Or one clause each, said alike: "… was alone on the bridge and …".
+            let (clause_sim, clause_words) = index.clause_similarity(seed, j);
+            let clause_alike = clause_sim >= SAME_CLAUSE && clause_words >= 2;
             // One claim per source: the one closest to the seed. Sharing only
             // names is not saying the same thing: some words must match too.
             // The words shared must be a fair part of what the shorter claim says.
@@ -257,8 +297,7 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
             let says_alike = sim >= 0.6 || (shared >= 2.0 * MIN_WORD_WEIGHT && shared >= 0.3 * smaller);
             // A claim and its negation are not one fact (they may be a contradiction).
             let same_polarity = index.claims[seed].negated == index.claims[j].negated;
-            if sim >= SAME_FACT
-                && says_alike
+            if ((sim >= SAME_FACT && says_alike) || clause_alike)
                 && same_polarity
                 && index.same_subject(seed, j)
                 && fact_of[j].is_none()

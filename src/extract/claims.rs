@@ -62,6 +62,10 @@ pub struct Claim {
     pub text: String,
     /// Stems and entity keys ("c:France", "o:NATO", "p:3" for a local person).
     pub keys: Vec<String>,
+    /// The keys of each clause of a sentence that carries several ("X was
+    /// alone on the bridge and did not answer radio calls"), so that outlets
+    /// sharing one clause inside longer sentences still align.
+    pub clauses: Vec<Vec<String>>,
     pub quantities: Vec<Quantity>,
     pub dates: Vec<Dated>,
     pub lists: Vec<EntityList>,
@@ -329,6 +333,7 @@ fn read_claim(
         }
     }
     let lists = entity_lists(para.text, toks, &lower, &entity_at, &word_key, tokens.clone(), knowledge);
+    let clauses = clause_keys(&lower, mask, &entity_at, &word_key, tokens.clone());
     let subject_place = (tokens.start..tokens.end.min(tokens.start + 3))
         .take_while(|&i| i == tokens.start || matches!(lower[i - 1], "the"))
         .find_map(|i| place_at[i].as_ref().map(|(key, _)| key.clone()))
@@ -360,6 +365,7 @@ fn read_claim(
         range,
         text,
         keys,
+        clauses,
         quantities,
         dates: found_dates,
         lists,
@@ -489,4 +495,67 @@ fn list_predicate(
     predicate.sort();
     predicate.dedup();
     predicate
+}
+
+/// The keys of each clause, where a sentence joins several: at a semicolon,
+/// at a comma before a conjunction, at "and"/"but" before a verb's auxiliary
+/// or a negation, and after "said that"/"found that". Only clauses that say
+/// something (three keys or more) count; a sentence of one clause has none.
+fn clause_keys(
+    lower: &[&str],
+    mask: &[bool],
+    entity_at: &[Option<(String, usize)>],
+    word_key: &[Option<String>],
+    tokens: Range<usize>,
+) -> Vec<Vec<String>> {
+    let conjunction = |w: &str| matches!(w, "and" | "but" | "while" | "whereas" | "although" | "though");
+    let auxiliary = |w: &str| {
+        matches!(
+            w,
+            "did"
+                | "does"
+                | "do"
+                | "was"
+                | "were"
+                | "is"
+                | "are"
+                | "has"
+                | "had"
+                | "have"
+                | "will"
+                | "would"
+                | "could"
+                | "not"
+        )
+    };
+    let mut cuts = vec![tokens.start];
+    for i in tokens.clone().skip(1) {
+        if mask[i] {
+            continue;
+        }
+        let w = lower[i];
+        let boundary = w == ";"
+            || (conjunction(w) && lower[i - 1] == ",")
+            || (conjunction(w) && lower.get(i + 1).is_some_and(|n| auxiliary(n)))
+            || (w == "that" && i >= 2 && lower[i - 1].ends_with("ed"));
+        if boundary {
+            cuts.push(i);
+        }
+    }
+    cuts.push(tokens.end);
+    if cuts.len() <= 2 {
+        return Vec::new();
+    }
+    cuts.windows(2)
+        .map(|w| {
+            let mut keys: Vec<String> = (w[0]..w[1])
+                .filter_map(|i| entity_at[i].as_ref().map(|(k, _)| k).or(word_key[i].as_ref()))
+                .cloned()
+                .collect();
+            keys.sort();
+            keys.dedup();
+            keys
+        })
+        .filter(|keys| keys.len() >= 3)
+        .collect()
 }

@@ -513,7 +513,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         }
     }
     let groups = clusters(found.len(), links);
-    let mut rows = conflicting_lists(index, &found, &groups, namer);
+    let mut rows = conflicting_lists(index, &found, &items_of, namer);
     for group in groups {
         if group.iter().all(|&g| found[g].single) {
             continue;
@@ -549,12 +549,25 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
 
 /// A place one outlet lists as doing something and another as refusing it:
 /// a positive and a negative list on a related matter that share a place.
-fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize>], namer: &Namer) -> Vec<Row> {
+fn conflicting_lists(
+    index: &ClaimIndex,
+    found: &[ListItem],
+    items_of: &HashMap<usize, Vec<usize>>,
+    namer: &Namer,
+) -> Vec<Row> {
     let mut rows = Vec::new();
-    let lists: Vec<usize> = groups.iter().flatten().copied().filter(|&g| !found[g].single).collect();
-    for &a in &lists {
-        for &b in &lists {
-            let (x, y) = (&found[a], &found[b]);
+    for (a, x) in found.iter().enumerate().filter(|(_, x)| !x.single && !index.claims[x.claim].negated) {
+        // Negative lists of claims that share a rare key with this one.
+        let mut near: Vec<usize> = index
+            .neighbours(x.claim)
+            .into_iter()
+            .flat_map(|(c, _)| items_of.get(&c).cloned().unwrap_or_default())
+            .filter(|&b| !found[b].single && b != a)
+            .collect();
+        near.sort_unstable();
+        near.dedup();
+        for b in near {
+            let y = &found[b];
             let (ca, items_a, pred_a, written_a) = (x.claim, &x.items, &x.predicate, &x.written);
             let (cb, items_b, pred_b, written_b) = (y.claim, &y.items, &y.predicate, &y.written);
             if index.claims[ca].negated || !index.claims[cb].negated || index.outlet[ca] == index.outlet[cb] {
@@ -564,7 +577,7 @@ fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize
                 continue;
             }
             for place in items_a.iter().filter(|p| items_b.contains(p)) {
-                let name = place.trim_start_matches("c:");
+                let name = namer.entity_name(place);
                 let topic = match namer.predicate_phrase(&index.claims[ca].text, written_a) {
                     Some(phrase) => format!("Whether {name} is {phrase}"),
                     None => format!("{name}: conflicting accounts ({})", namer.context(&[ca, cb], 2)),
@@ -918,6 +931,17 @@ impl Namer<'_> {
                 .find(|w| self.stem(&w.to_lowercase()) == key)
                 .map(str::to_string)
         })
+    }
+
+    /// How an entity key reads: "c:France" is France, "p:3" the person's name.
+    fn entity_name(&self, key: &str) -> String {
+        match key.split_once(':') {
+            Some(("p", n)) => {
+                n.parse::<usize>().ok().and_then(|n| self.people.get(n)).map_or(key.to_string(), |p| p.name.clone())
+            }
+            Some((_, name)) => name.to_string(),
+            None => key.to_string(),
+        }
     }
 
     /// "Number of countries", "Death toll", "Duration in years", "Amount (EUR)".

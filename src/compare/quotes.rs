@@ -44,7 +44,9 @@ struct Wording {
 }
 
 fn wording(text: &str, knowledge: &Knowledge) -> Wording {
-    let sequence: Vec<String> = words(&fold(text)).into_iter().map(str::to_string).collect();
+    // Stems, so that "I leave" and "I am leaving" share their verb.
+    let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English);
+    let sequence: Vec<String> = words(&fold(text)).into_iter().map(|w| stemmer.stem(w).to_string()).collect();
     let content = sequence.iter().filter(|w| !knowledge.is_stopword(w)).cloned().collect();
     Wording { sequence, content }
 }

@@ -244,6 +244,17 @@ pub fn mentions(para: usize, text: &str, toks: &[Token], knowledge: &Knowledge) 
         out.extend(mention_in_run(para, text, toks, &words, i, j, knowledge));
         i = j;
     }
+    // "Board members Anna Berg and Omar Haddad": names listed with a person
+    // are people too.
+    for m in 1..out.len() {
+        let between = &toks[out[m - 1].last + 1..out[m].first];
+        let listed = !between.is_empty()
+            && between.iter().all(|t| matches!(t.text, "and" | "or" | ",") || knowledge.title_at(&[t.text]).is_some());
+        if listed && (out[m - 1].evidence || out[m].evidence) {
+            out[m - 1].evidence = true;
+            out[m].evidence = true;
+        }
+    }
     out
 }
 
@@ -354,8 +365,13 @@ fn mention_in_run(
     {
         role = Some(role_text(form, &Affiliation::Country(c), "", knowledge));
     }
-    // "71-year-old Raimo Rantanen": an age written just before the name.
-    let mut age_found = k.checked_sub(1).and_then(|x| age_in(&toks[x]).map(|a| (a, toks[x].start)));
+    // "71-year-old Raimo Rantanen", "a 44-year-old climber, Tomas Ruiz": an age
+    // written just before the name, or in the phrase that introduces it.
+    let before_name = (k.saturating_sub(5)..k).rev().take_while(|&x| x + 1 == k || toks[x].text != ",");
+    let mut age_found = before_name
+        .filter(|&x| toks[x].kind != TokenKind::Punct)
+        .find_map(|x| age_in(&toks[x]).map(|a| (a, toks[x].start)))
+        .filter(|_| k >= 1 && (age_in(&toks[k - 1]).is_some() || toks[k - 1].text == ","));
     evidence |= age_found.is_some();
     // Apposition after the name: ", the German chancellor," / ", 61," / ", a 52-year-old shopkeeper,".
     let after = if toks.get(j).is_some_and(|t| t.kind == TokenKind::Possessive) { j + 1 } else { j };

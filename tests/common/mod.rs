@@ -151,6 +151,53 @@ pub fn assert_everything_verbatim(model: &briefing::model::Briefing) {
             );
         }
     }
+    for fact in &model.facts {
+        for f in &fact.sources {
+            let para = paragraph_text(model, &f.source, f.paragraph);
+            assert!(
+                para.contains(&f.text),
+                "fact {} not verbatim in {} ¶{}: {:?}",
+                fact.id,
+                f.source,
+                f.paragraph,
+                f.text
+            );
+        }
+        assert!(fact.sources.iter().any(|f| f.text == fact.text), "fact {} text is one source's words", fact.id);
+    }
+    for entry in &model.timeline {
+        for t in &entry.sources {
+            let para = paragraph_text(model, &t.source, t.paragraph);
+            assert!(
+                para.contains(&t.expression),
+                "date expression {:?} not in {} ¶{}",
+                t.expression,
+                t.source,
+                t.paragraph
+            );
+        }
+    }
+    for row in &model.disagreements {
+        for v in &row.values {
+            if let Some(evidence) = &v.evidence {
+                let para = paragraph_text(model, &v.source, evidence.paragraph);
+                assert!(
+                    para.contains(&evidence.text),
+                    "row {:?}: evidence not verbatim in {}: {:?}",
+                    row.topic,
+                    v.source,
+                    evidence.text
+                );
+                if let Some(value) = &v.value {
+                    assert!(
+                        evidence.text.contains(value.as_str()) || row.kind == briefing::model::DisagreementKind::Date,
+                        "row {:?}: value {value:?} is not in its evidence",
+                        row.topic
+                    );
+                }
+            }
+        }
+    }
     for person in &model.people {
         for m in &person.mentions {
             let s = model.sources.iter().find(|s| s.id == m.source).expect("mention names a source");

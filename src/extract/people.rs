@@ -248,7 +248,7 @@ pub fn mentions(para: usize, text: &str, toks: &[Token], knowledge: &Knowledge) 
     // are people too.
     for m in 1..out.len() {
         let between = &toks[out[m - 1].last + 1..out[m].first];
-        let listed = !between.is_empty()
+        let listed = between.iter().any(|t| matches!(t.text, "and" | "or"))
             && between.iter().all(|t| matches!(t.text, "and" | "or" | ",") || knowledge.title_at(&[t.text]).is_some());
         if listed && (out[m - 1].evidence || out[m].evidence) {
             out[m - 1].evidence = true;

@@ -250,7 +250,9 @@ pub fn mentions(para: usize, text: &str, toks: &[Token], knowledge: &Knowledge) 
         let between = &toks[out[m - 1].last + 1..out[m].first];
         let listed = between.iter().any(|t| matches!(t.text, "and" | "or"))
             && between.iter().all(|t| matches!(t.text, "and" | "or" | ",") || knowledge.title_at(&[t.text]).is_some());
-        if listed && (out[m - 1].evidence || out[m].evidence) {
+        // "…, and Helixmed’s former finance director": an owner, not a person listed.
+        let possessive = |x: &Mention| toks.get(x.last + 1).is_some_and(|t| t.kind == TokenKind::Possessive);
+        if listed && (out[m - 1].evidence || out[m].evidence) && !possessive(&out[m - 1]) && !possessive(&out[m]) {
             out[m - 1].evidence = true;
             out[m].evidence = true;
         }

@@ -127,6 +127,8 @@ fn held_out_disagreements_match_their_gold() {
         ("tests/fixtures/events/athens-bribery-verdict", "tests/gold/athens-bribery-verdict.toml", 0.5),
         ("tests/holdout/port-strike", "tests/holdout/port-strike.gold.toml", 0.75),
         ("tests/holdout/vaccine-approval", "tests/holdout/vaccine-approval.gold.toml", 0.4),
+        ("tests/fixtures/events/serbia-rate-cut", "tests/gold/serbia-rate-cut.toml", 0.45),
+        ("tests/fixtures/events/gulf-ferry-collision", "tests/gold/gulf-ferry-collision.toml", 0.55),
     ] {
         let (model, _) = analyse_folder(&folder(event));
         let (recall, missed, false_rows) = score(&model, &gold(gold_file));

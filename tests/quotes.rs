@@ -92,7 +92,7 @@ fn seed_quotations_match_the_gold() {
 
 #[test]
 fn held_out_quotations_match_their_gold() {
-    for event in ["balochistan-earthquake", "athens-bribery-verdict"] {
+    for event in ["balochistan-earthquake", "athens-bribery-verdict", "serbia-rate-cut", "gulf-ferry-collision"] {
         let (model, _) = analyse_folder(&folder(&format!("tests/fixtures/events/{event}")));
         let (precision, recall, problems) = score(&model, &gold(&format!("tests/gold/{event}.toml")));
         assert!(
@@ -172,7 +172,7 @@ fn seed_people_are_merged_across_spellings() {
 
 #[test]
 fn held_out_people_are_merged_and_namesakes_kept_apart() {
-    for event in ["balochistan-earthquake", "athens-bribery-verdict"] {
+    for event in ["balochistan-earthquake", "athens-bribery-verdict", "serbia-rate-cut", "gulf-ferry-collision"] {
         let (model, _) = analyse_folder(&folder(&format!("tests/fixtures/events/{event}")));
         check_people(&model, &gold(&format!("tests/gold/{event}.toml")));
     }

@@ -95,6 +95,8 @@ struct PeopleFile {
     pronouns: Vec<Gendered>,
     name_particles: Vec<String>,
     non_person_heads: Vec<String>,
+    #[serde(default)]
+    surname_openers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -301,6 +303,7 @@ pub struct Knowledge {
     role_nouns: HashSet<String>,
     pronouns: HashMap<String, String>,
     name_particles: HashSet<String>,
+    surname_openers: HashSet<String>,
     non_person_heads: HashSet<String>,
     speech_verbs: PhraseIndex<String>,
     attribution_phrases: PhraseIndex<()>,
@@ -527,6 +530,7 @@ impl Knowledge {
             role_nouns: people.role_nouns.into_iter().map(|w| w.to_lowercase()).collect(),
             pronouns: people.pronouns.into_iter().map(|p| (p.form.to_lowercase(), p.gender)).collect(),
             name_particles: people.name_particles.into_iter().collect(),
+            surname_openers: people.surname_openers.into_iter().collect(),
             non_person_heads: people.non_person_heads.into_iter().collect(),
             speech_verbs,
             attribution_phrases: PhraseIndex::from_words(&speech.attribution_phrases),
@@ -622,6 +626,11 @@ impl Knowledge {
 
     pub fn is_name_particle(&self, word: &str) -> bool {
         self.name_particles.contains(word)
+    }
+
+    /// Whether a particle may open a surname written alone ("Ó Briain").
+    pub fn opens_surname(&self, word: &str) -> bool {
+        self.surname_openers.contains(word)
     }
 
     /// The speech verb at the start of `words`, as (length in words, lemma).

@@ -103,7 +103,7 @@ pub fn merge(sources: &[Source], findings: &[Findings], knowledge: &Knowledge) -
         }
     }
     add_caption_spellings(&mut globals, sources, &by_surname, knowledge);
-    finish(globals, map, sources)
+    finish(globals, map, sources, knowledge)
 }
 
 /// The person a lone surname (or family-name-first word) refers to: the one
@@ -178,13 +178,13 @@ fn add_caption_spellings(
 }
 
 /// Chooses names, ids and orders the people.
-fn finish(globals: Vec<Global>, map: PersonMap, sources: &[Source]) -> Merged {
+fn finish(globals: Vec<Global>, map: PersonMap, sources: &[Source], knowledge: &Knowledge) -> Merged {
     let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
     let mut built: Vec<(Person, usize)> = globals
         .into_iter()
         .enumerate()
         .map(|(index, g)| {
-            let name = canonical_name(&g);
+            let name = canonical_name(&g, knowledge);
             let mut aliases: Vec<String> = g.forms.keys().filter(|f| **f != name).cloned().collect();
             aliases.sort_by_key(|a| (std::cmp::Reverse(a.split(' ').count()), fold(a)));
             let mut mentions: Vec<Citation> =
@@ -243,7 +243,10 @@ fn finish(globals: Vec<Global>, map: PersonMap, sources: &[Source]) -> Merged {
 }
 
 /// The full-name form most outlets use; a lone surname only if nothing fuller exists.
-fn canonical_name(global: &Global) -> String {
+fn canonical_name(global: &Global, knowledge: &Knowledge) -> String {
+    // "Ó Briain" is one word: a particle belongs to the surname after it.
+    let words =
+        |f: &str| f.split(' ').filter(|w| !is_initial(w) && !knowledge.is_name_particle(&w.to_lowercase())).count();
     let best = |forms: &mut dyn Iterator<Item = (&String, &Vec<usize>)>| {
         forms
             .max_by(|(a, ua), (b, ub)| {
@@ -255,10 +258,7 @@ fn canonical_name(global: &Global) -> String {
             })
             .map(|(f, _)| f.clone())
     };
-    let mut full = global
-        .forms
-        .iter()
-        .filter(|(f, users)| f.split(' ').filter(|w| !is_initial(w)).count() >= 2 && !users.is_empty());
+    let mut full = global.forms.iter().filter(|(f, users)| words(f) >= 2 && !users.is_empty());
     best(&mut full)
         .or_else(|| best(&mut global.forms.iter().filter(|(_, users)| !users.is_empty())))
         .unwrap_or_else(|| global.full.join(" "))

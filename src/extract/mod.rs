@@ -100,13 +100,15 @@ pub fn extract(source: &Source, knowledge: &Knowledge, event_date: Option<chrono
     }
 
     let outer: Vec<spans::Span> = spans.into_iter().filter(|s| !s.nested).collect();
-    let verdicts = speakers::judge(&paras, &outer, &local_people, knowledge);
-    // Someone quoted under a full name is a person, whatever else the text said of them.
-    for verdict in &verdicts {
-        if let Verdict::Quote { speaker: Speaker::Person(i), .. } = verdict
-            && local_people[*i].full.len() >= 2
-        {
-            local_people[*i].weak = false;
+    let (verdicts, spoke) = speakers::judge(&paras, &outer, &local_people, knowledge);
+    // Someone quoted or speaking under a full name is a person, whatever else the text said of them.
+    let quoted = verdicts.iter().filter_map(|v| match v {
+        Verdict::Quote { speaker: Speaker::Person(i), .. } => Some(*i),
+        _ => None,
+    });
+    for i in quoted.chain(spoke) {
+        if local_people[i].full.len() >= 2 || local_people[i].full.iter().any(|w| w.contains(' ')) {
+            local_people[i].weak = false;
         }
     }
     // Claims are read outside quotations; a quoted term is part of the claim.

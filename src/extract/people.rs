@@ -35,6 +35,9 @@ pub struct Mention {
     pub last: usize,
     /// The name as written, words joined by spaces.
     pub name: String,
+    /// The name's words as compared, a particle joined to the surname it
+    /// belongs to ("Tomás", "Ó Briain"; "Ursula", "von der Leyen").
+    pub parts: Vec<String>,
     pub gender: Option<Gender>,
     /// An honorific, title, role or age shows this is a person.
     pub evidence: bool,
@@ -82,8 +85,10 @@ fn is_name_token(toks: &[Token], i: usize, in_title: &[bool], knowledge: &Knowle
     if t.kind != TokenKind::Word {
         return false;
     }
-    // "Jean-Noël" is a name; "Mum-of-two" is a description.
-    if t.is_capitalised() && t.text.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase)) {
+    // "Jean-Noël" and "Ji-hoon" are names; "Mum-of-two" is a description.
+    if t.is_capitalised()
+        && t.text.split('-').skip(1).any(|part| knowledge.is_stopword(part) || part.parse::<f64>().is_ok())
+    {
         return in_title[i];
     }
     if t.is_capitalised() || in_title[i] {
@@ -412,7 +417,18 @@ fn mention_in_run(
     let verb_after = knowledge.speech_verb_at(&words[after.min(words.len())..]).is_some();
     let verb_before = i > 0 && knowledge.speech_verb_at(&words[i - 1..]).is_some_and(|(n, _)| n == 1);
     evidence |= name_words.len() >= 2 && (verb_after || verb_before);
-    Some(Mention { para, first: k, last: j - 1, name: name_words.join(" "), gender, evidence, role, age: age_found })
+    let parts = join_particles(name_words, knowledge);
+    Some(Mention {
+        para,
+        first: k,
+        last: j - 1,
+        name: name_words.join(" "),
+        parts,
+        gender,
+        evidence,
+        role,
+        age: age_found,
+    })
 }
 
 /// The age in "52-year-old".
@@ -431,11 +447,17 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
         return false;
     }
     let last = words[words.len() - 1];
-    if knowledge.is_non_person_head(last) || knowledge.is_non_person_head(words[0]) {
+    // "Ministry of Foreign Affairs", "Daily Frontier" open with their head;
+    // "Park Ji-hoon" is a person (a given name written with a hyphen).
+    let east_asian_given =
+        words.len() == 2 && words[1].split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase));
+    if knowledge.is_non_person_head(last) || (knowledge.is_non_person_head(words[0]) && !east_asian_given) {
         return false;
     }
-    // "Le Courrier", "El País": a name does not open with an article-like particle.
-    if words.len() > 1 && knowledge.is_name_particle(&words[0].to_lowercase()) {
+    // "Le Courrier", "El País": a name does not open with an article-like
+    // particle, though a surname may ("Ó Briain", "Mac Giolla").
+    let lower = words[0].to_lowercase();
+    if words.len() > 1 && knowledge.is_name_particle(&lower) && !knowledge.opens_surname(&lower) {
         return false;
     }
     // A single letter is an initial or a symbol ("X", the network), never a name.
@@ -550,8 +572,25 @@ fn attach(person: &mut LocalPerson, mention: &Mention, words: &[&str]) {
 
 /// The words of a mention's name without initials ("Vladimir V. Putin" → Vladimir, Putin).
 fn name_words(mention: &Mention) -> Vec<&str> {
-    let words: Vec<&str> = mention.name.split(' ').filter(|w| !is_initial(w)).collect();
-    if words.is_empty() { mention.name.split(' ').collect() } else { words }
+    let words: Vec<&str> = mention.parts.iter().map(String::as_str).filter(|w| !is_initial(w)).collect();
+    if words.is_empty() { mention.parts.iter().map(String::as_str).collect() } else { words }
+}
+
+/// Name words with each particle joined to the word after it: a surname
+/// written with its particle is one word, alone or after a given name.
+fn join_particles(words: &[&str], knowledge: &Knowledge) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut pending = String::new();
+    for (n, word) in words.iter().enumerate() {
+        if n + 1 < words.len() && knowledge.is_name_particle(&word.to_lowercase()) {
+            pending.push_str(word);
+            pending.push(' ');
+            continue;
+        }
+        out.push(format!("{pending}{word}"));
+        pending.clear();
+    }
+    out
 }
 
 fn genders_agree(a: Option<Gender>, b: Option<Gender>) -> bool {

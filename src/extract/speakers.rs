@@ -52,7 +52,13 @@ struct Attributor<'a> {
 }
 
 /// Judges every outermost span. `spans` are in paragraph order.
-pub fn judge(paras: &[Para], spans: &[Span], people: &[LocalPerson], knowledge: &Knowledge) -> Vec<Verdict> {
+/// Returns the verdicts and the people who were the subject of a speech verb.
+pub fn judge(
+    paras: &[Para],
+    spans: &[Span],
+    people: &[LocalPerson],
+    knowledge: &Knowledge,
+) -> (Vec<Verdict>, Vec<usize>) {
     let mut attributor = Attributor { paras, people, knowledge, history: Vec::new() };
     let mut verdicts = vec![Verdict::Term; spans.len()];
     for (p, para) in paras.iter().enumerate() {
@@ -64,7 +70,15 @@ pub fn judge(paras: &[Para], spans: &[Span], people: &[LocalPerson], knowledge: 
         }
     }
     unify_chains(spans, &mut verdicts);
-    verdicts
+    let speakers = attributor
+        .history
+        .iter()
+        .filter_map(|said| match said.speaker {
+            Speaker::Person(i) => Some(i),
+            _ => None,
+        })
+        .collect();
+    (verdicts, speakers)
 }
 
 /// The paragraphs of a multi-paragraph quotation are one quotation: its
@@ -568,6 +582,11 @@ impl Attributor<'_> {
             && let Some(person) = self.person_with_role(p, start, body, place)
         {
             return Some(Subject::Speaker(Speaker::Person(person)));
+        }
+        // "the striker told reporters", "the 52-year-old said": a person described,
+        // not named, stands for someone the text has already named.
+        if article == "the" && !institution && place.is_none() {
+            return Some(Subject::Pronoun(None));
         }
         // "the bank's official statement said": the bank speaks through it.
         let grammar = &self.knowledge.grammar;

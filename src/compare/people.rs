@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::extract::people::same_full_name;
 use crate::extract::{Findings, Gender, LocalPerson};
 use crate::knowledge::Knowledge;
 use crate::model::{Citation, Person, RemovalReason, Source};
@@ -65,13 +66,23 @@ pub fn merge(sources: &[Source], findings: &[Findings], knowledge: &Knowledge) -
                 }
                 let target = if full {
                     let key = skeleton(words[words.len() - 1]);
-                    by_surname.get(&key).and_then(|candidates| {
-                        candidates.iter().copied().find(|&g| {
-                            globals[g].full.len() >= 2
-                                && given_names_compatible(&globals[g].full[0], words[0])
-                                && genders_agree(globals[g].gender, local.gender)
+                    by_surname
+                        .get(&key)
+                        .and_then(|candidates| {
+                            candidates.iter().copied().find(|&g| {
+                                globals[g].full.len() >= 2
+                                    && given_names_compatible(&globals[g].full[0], words[0])
+                                    && genders_agree(globals[g].gender, local.gender)
+                            })
                         })
-                    })
+                        // "Ji-hoon Park" after "Park Ji-hoon": the family name written last.
+                        .or_else(|| {
+                            by_surname.get(&skeleton(words[0])).and_then(|candidates| {
+                                candidates.iter().copied().find(|&g| {
+                                    same_full_name(&globals[g].full, &words, globals[g].gender, local.gender)
+                                })
+                            })
+                        })
                 } else {
                     single_word_target(&globals, &by_surname, &by_first, words[0], local.gender)
                 };

@@ -372,6 +372,22 @@ fn mention_in_run(
     {
         role = Some(role_text(form, &Affiliation::Country(c), "", knowledge));
     }
+    // "The FAI’s head of refereeing, Gareth Lyons,": a role in the phrase that
+    // introduces the name, set off by a comma.
+    if k >= 2 && toks[k - 1].text == "," && role.is_none() && j - k >= 2 {
+        let open = (k.saturating_sub(8)..k - 1)
+            .rev()
+            .find(|&x| toks[x].kind == TokenKind::Punct)
+            .map_or(k.saturating_sub(8), |x| x + 1);
+        let lower: Vec<String> = words[open..k - 1].iter().map(|w| w.to_lowercase()).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        let role_at =
+            (0..lower.len()).find(|&x| knowledge.title_at(&lower[x..]).is_some() || knowledge.is_role_noun(lower[x]));
+        if let Some(x) = role_at {
+            evidence = true;
+            role = Some(capitalise_first(&text[toks[open + x].start..toks[k - 2].end()]));
+        }
+    }
     // "71-year-old Raimo Rantanen", "a 44-year-old climber, Tomas Ruiz": an age
     // written just before the name, or in the phrase that introduces it.
     let before_name = (k.saturating_sub(5)..k).rev().take_while(|&x| x + 1 == k || toks[x].text != ",");
@@ -431,6 +447,12 @@ fn mention_in_run(
     })
 }
 
+/// "head of refereeing" → "Head of refereeing", as roles are shown.
+fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// The age in "52-year-old".
 fn age_in(tok: &Token) -> Option<u32> {
     let (number, rest) = tok.text.split_once('-')?;
@@ -449,9 +471,10 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
     let last = words[words.len() - 1];
     // "Ministry of Foreign Affairs", "Daily Frontier" open with their head;
     // "Park Ji-hoon" is a person (a given name written with a hyphen).
-    let east_asian_given =
-        words.len() == 2 && words[1].split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase));
-    if knowledge.is_non_person_head(last) || (knowledge.is_non_person_head(words[0]) && !east_asian_given) {
+    // "Park Ji-hoon" and "Ji-hoon Park" are people (a given name written with a hyphen).
+    let hyphen_given = |w: &str| w.split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase));
+    let east_asian = words.len() == 2 && (hyphen_given(words[0]) || hyphen_given(words[1]));
+    if !east_asian && (knowledge.is_non_person_head(last) || knowledge.is_non_person_head(words[0])) {
         return false;
     }
     // "Le Courrier", "El País": a name does not open with an article-like
@@ -599,6 +622,14 @@ fn genders_agree(a: Option<Gender>, b: Option<Gender>) -> bool {
 
 /// Two full names of one person: same surname skeleton, compatible given names.
 pub fn same_full_name(a: &[String], b: &[&str], ga: Option<Gender>, gb: Option<Gender>) -> bool {
+    // "Park Ji-hoon" and "Ji-hoon Park": a hyphenated given name written before or after the family name.
+    let hyphen_given = |w: &str| w.split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase));
+    if a.len() == 2 && b.len() == 2 && (hyphen_given(&a[0]) || hyphen_given(&a[1])) {
+        let reversed = skeleton(&a[0]) == skeleton(b[1]) && skeleton(&a[1]) == skeleton(b[0]);
+        if reversed && genders_agree(ga, gb) {
+            return true;
+        }
+    }
     let (Some(a_last), Some(b_last)) = (a.last(), b.last()) else { return false };
     skeleton(a_last) == skeleton(b_last) && given_names_compatible(&a[0], b[0]) && genders_agree(ga, gb)
 }

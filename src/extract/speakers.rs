@@ -65,8 +65,27 @@ pub fn judge(
         let in_para: Vec<usize> = (0..spans.len()).filter(|&s| spans[s].para == p && !spans[s].nested).collect();
         let masked = mask(para, in_para.iter().map(|&s| &spans[s]));
         let speech = attributor.speech_acts(p, &masked);
+        let mut previous: Option<(usize, Speaker)> = None;
         for &s in &in_para {
-            verdicts[s] = attributor.verdict(p, &spans[s], &masked, &speech, in_para.len());
+            let mut verdict = attributor.verdict(p, &spans[s], &masked, &speech, in_para.len());
+            // “reckless” … and that it was “politically timed”: a later quotation of
+            // the sentence with no verb of its own is the same speaker's.
+            let unattributed = matches!(&verdict, Verdict::Quote { speaker: Speaker::Unknown, .. })
+                || (verdict == Verdict::Term && !attributor.marked_as_term(p, &spans[s]));
+            if unattributed
+                && let Some((close, speaker)) = &previous
+                && !attributor.sentence_ends_between(p, *close, spans[s].open)
+            {
+                let partial =
+                    matches!(verdict, Verdict::Term) || matches!(verdict, Verdict::Quote { partial: true, .. });
+                verdict = Verdict::Quote { speaker: speaker.clone(), partial };
+            }
+            if let Verdict::Quote { speaker, .. } = &verdict
+                && *speaker != Speaker::Unknown
+            {
+                previous = Some((spans[s].after, speaker.clone()));
+            }
+            verdicts[s] = verdict;
         }
     }
     unify_chains(spans, &mut verdicts);
@@ -561,8 +580,12 @@ impl Attributor<'_> {
         if body.is_empty() {
             return None;
         }
-        // Institutions speak too: "the ministry said", "the company said in a statement".
-        let institution = self.knowledge.is_non_person_head(&capitalised(body[body.len() - 1]));
+        // Institutions speak too: "the ministry said", "the company said in a
+        // statement", "NHTSA said" (an acronym names a body, not a person).
+        let last_word = body[body.len() - 1];
+        let acronym = last_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && last_word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-');
+        let institution = acronym || self.knowledge.is_non_person_head(&capitalised(last_word));
         let has_role = institution
             || (0..body.len())
                 .any(|i| self.knowledge.title_at(&body[i..]).is_some() || self.knowledge.is_role_noun(body[i]));
@@ -731,6 +754,23 @@ impl Attributor<'_> {
         Verdict::Quote { speaker: self.fallback_speaker(p, open_tok, speech), partial }
     }
 
+    /// Whether a term marker stands right before the span ("so-called “X”").
+    fn marked_as_term(&self, p: usize, span: &Span) -> bool {
+        let all = self.words(p);
+        let open_tok = self.paras[p].toks.iter().position(|t| t.start >= span.open).unwrap_or(all.len());
+        let before: Vec<String> = all[open_tok.saturating_sub(4)..open_tok].iter().map(|w| w.to_lowercase()).collect();
+        let before: Vec<&str> = before.iter().map(String::as_str).collect();
+        self.knowledge
+            .term_marker_before(&before)
+            .is_some_and(|n| n > 1 || !self.knowledge.is_stopword(before[before.len() - 1]))
+    }
+
+    /// Whether a sentence ends between two byte offsets of paragraph `p`.
+    fn sentence_ends_between(&self, p: usize, from: usize, to: usize) -> bool {
+        let toks = &self.paras[p].toks;
+        (0..toks.len()).any(|j| toks[j].start >= from && toks[j].start < to && self.ends_sentence(p, j))
+    }
+
     /// A quoted term rather than speech: "the so-called “X”", "a “tripwire
     /// force”", "known as “Y”".
     fn is_term(&self, p: usize, open_tok: usize, words: &[&str], ends_sentence: bool) -> bool {
@@ -755,6 +795,17 @@ impl Attributor<'_> {
         let lowered: Vec<String> = before.iter().map(|w| w.to_lowercase()).collect();
         let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
         let Some(n) = self.knowledge.term_marker_before(&lowered) else { return false };
+        // "which Lyons described as “…”", "He branded the decision “…”": a person's words.
+        let marker_start = open_tok.saturating_sub(n);
+        let speaker_before = marker_start
+            .checked_sub(1)
+            .is_some_and(|j| self.name_ending_at(p, j).is_some() || self.pronoun(&self.paras[p].toks[j]).is_some())
+            || (marker_start >= 2
+                && self.pronoun(&self.paras[p].toks[marker_start - 2]).is_some()
+                && self.paras[p].toks[marker_start - 1].text.to_lowercase() == "also");
+        if speaker_before && n >= 1 && !self.knowledge.is_stopword(lowered[lowered.len() - n]) {
+            return false;
+        }
         let marker_is_function_word = n == 1 && self.knowledge.is_stopword(lowered[lowered.len() - 1]);
         if marker_is_function_word {
             // "called it a “disaster”" is speech; "a “reassurance force”" is a term.

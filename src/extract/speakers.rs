@@ -49,6 +49,8 @@ struct Attributor<'a> {
     people: &'a [LocalPerson],
     knowledge: &'a Knowledge,
     history: Vec<Said>,
+    /// Which tokens of each paragraph read so far lie inside quotations.
+    masks: Vec<Vec<bool>>,
 }
 
 /// Judges every outermost span. `spans` are in paragraph order.
@@ -59,12 +61,13 @@ pub fn judge(
     people: &[LocalPerson],
     knowledge: &Knowledge,
 ) -> (Vec<Verdict>, Vec<usize>) {
-    let mut attributor = Attributor { paras, people, knowledge, history: Vec::new() };
+    let mut attributor = Attributor { paras, people, knowledge, history: Vec::new(), masks: Vec::new() };
     let mut verdicts = vec![Verdict::Term; spans.len()];
     for (p, para) in paras.iter().enumerate() {
         let in_para: Vec<usize> = (0..spans.len()).filter(|&s| spans[s].para == p && !spans[s].nested).collect();
         let masked = mask(para, in_para.iter().map(|&s| &spans[s]));
         let speech = attributor.speech_acts(p, &masked);
+        attributor.masks.push(masked.clone());
         let mut previous: Option<(usize, Speaker)> = None;
         for &s in &in_para {
             let mut verdict = attributor.verdict(p, &spans[s], &masked, &speech, in_para.len());
@@ -298,19 +301,24 @@ impl Attributor<'_> {
         masked: &[bool],
         fits: &dyn Fn(usize) -> bool,
     ) -> Option<usize> {
-        let after = match since {
-            Some((sp, st)) if sp == p => {
-                (st..self.paras[p].toks.len()).find(|&j| self.ends_sentence(p, j)).unwrap_or(usize::MAX)
+        // From the sentence after the last speech act (at most three paragraphs
+        // back: "Chief Executive Jane Roe addressed owners." / “…” / “…,” she said.)
+        let (from_para, after) = match since {
+            Some((sp, st)) if sp + 3 >= p => {
+                (sp, (st..self.paras[sp].toks.len()).find(|&j| self.ends_sentence(sp, j)).unwrap_or(usize::MAX))
             }
-            _ => 0,
+            _ => (p, 0),
         };
-        let mut found: Vec<usize> = self.paras[p]
-            .names
-            .iter()
-            .filter(|&&(first, last, _)| last < token && first >= after && !masked[first])
-            .map(|&(_, _, person)| person)
-            .filter(|&person| fits(person))
-            .collect();
+        let mut found: Vec<usize> = Vec::new();
+        for q in from_para..=p {
+            let mask_q: &[bool] = if q == p { masked } else { &self.masks[q] };
+            for &(first, last, person) in &self.paras[q].names {
+                let in_range = (q > from_para || first >= after) && (q < p || last < token);
+                if in_range && !mask_q[first] && fits(person) {
+                    found.push(person);
+                }
+            }
+        }
         found.dedup();
         match found.as_slice() {
             [one] => Some(*one),

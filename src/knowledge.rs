@@ -146,6 +146,10 @@ pub struct ChromeWords {
     pub footer_prefixes: Vec<String>,
     /// Case as written.
     pub social_networks: Vec<String>,
+    /// Lines that open with these and give an e-mail address are contacts.
+    pub contact_prefixes: Vec<String>,
+    /// What an author biography or reporting credit says of the author.
+    pub bio_phrases: Vec<String>,
 }
 
 impl ChromeWords {
@@ -162,6 +166,8 @@ impl ChromeWords {
             short_line_phrases: fold_all(self.short_line_phrases),
             promo_header_words: fold_all(self.promo_header_words),
             footer_prefixes: fold_all(self.footer_prefixes),
+            contact_prefixes: fold_all(self.contact_prefixes),
+            bio_phrases: fold_all(self.bio_phrases),
             ..self
         }
     }

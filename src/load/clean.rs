@@ -108,7 +108,7 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
     if starts_with_phrase(lead_trimmed, &chrome.footer_prefixes) && word_count(text) <= 40 && !has_quotation(text) {
         return remove(RemovalReason::Chrome);
     }
-    if is_contact_line(text) {
+    if is_contact_line(text, &folded, chrome) || is_comment_count(&folded) || is_ticker(text) {
         return remove(RemovalReason::Chrome);
     }
     if is_social_follow(text, &folded, chrome) {
@@ -141,11 +141,30 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
     None
 }
 
-/// A line that is only an e-mail address or a web address.
-fn is_contact_line(text: &str) -> bool {
-    let text = text.trim().trim_matches(['*', '_', '<', '>']);
-    !text.contains(char::is_whitespace)
-        && (text.starts_with("http://") || text.starts_with("https://") || text.contains('@') && text.contains('.'))
+/// A line that is only an e-mail or web address, or that gives addresses to
+/// write to ("Write to Jane Roe at jane@example.com").
+fn is_contact_line(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
+    let bare = text.trim().trim_matches(['*', '_', '<', '>']);
+    let address = |w: &str| w.contains('@') && w.contains('.');
+    let only_address = !bare.contains(char::is_whitespace)
+        && (bare.starts_with("http://") || bare.starts_with("https://") || address(bare));
+    let opens_contact = starts_with_phrase(folded.trim_start_matches(['*', '_']), &chrome.contact_prefixes);
+    only_address || (opens_contact && bare.split_whitespace().any(address) && word_count(text) <= 40)
+}
+
+/// "23 comments", "💬 34 comments", "Comments (12)".
+fn is_comment_count(folded: &str) -> bool {
+    let ws = words(folded);
+    ws.len() == 2
+        && ((ws[0].parse::<u32>().is_ok() && matches!(ws[1], "comment" | "comments"))
+            || (matches!(ws[0], "comment" | "comments") && ws[1].parse::<u32>().is_ok()))
+}
+
+/// Market data: "HALC ▼ $38.20 (-11.4%)": figures and symbols, no word in lower case.
+fn is_ticker(text: &str) -> bool {
+    let arrows = text.contains(['▲', '▼', '△', '▽']);
+    let lower = text.chars().any(char::is_lowercase);
+    arrows && !lower && text.chars().any(|c| c.is_ascii_digit())
 }
 
 /// "Follow The Daily Example on Facebook, Instagram and TikTok".
@@ -369,6 +388,10 @@ fn is_dateline(text: &str, knowledge: &Knowledge) -> bool {
     let full_date = dates::first_full_date(text, knowledge).is_some();
     let has_time = mentions.iter().any(|m| m.time.is_some());
     let relative = contains_phrase(&folded, "ago");
+    // "2 hours ago", "Updated 5 minutes ago": a stamp with nothing else.
+    if relative && n <= 4 && text.chars().any(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let starts_with_stamp =
         ["updated", "last updated", "published", "first published", "posted", "modified", "last modified"]
             .iter()
@@ -391,10 +414,7 @@ fn is_dateline(text: &str, knowledge: &Knowledge) -> bool {
 fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool {
     let folded = fold(text);
     let role_noun = chrome.bio_role_nouns.iter().any(|n| contains_phrase(&folded, n));
-    let reporting =
-        ["reported from", "reports on", "covers", "contributed", "is based in", "based in", "covering", "reporting"]
-            .iter()
-            .any(|p| contains_phrase(&folded, p));
+    let reporting = chrome.bio_phrases.iter().any(|p| contains_phrase(&folded, p));
     let names_author = authors.iter().any(|a| a.chars().count() > 3 && text.contains(a.as_str()));
     if names_author && (role_noun || reporting) && text.len() < 400 && !has_quotation(text) {
         return true;
@@ -449,7 +469,8 @@ fn mark_link_lists(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
         for j in i + 1..blocks.len() {
             let listed =
                 blocks[j].markup == Markup::ListItem || blocks[j].link_only || is_teaser_shaped(&blocks[j].text);
-            if !listed || !matches!(roles[j], None | Some(Role::Remove(RemovalReason::Chrome))) {
+            let open = matches!(roles[j], None | Some(Role::Remove(RemovalReason::Chrome | RemovalReason::Teaser)));
+            if !listed || !open {
                 break;
             }
             roles[j] = remove(RemovalReason::Teaser);
@@ -496,7 +517,11 @@ fn mark_promo_runs(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
         let mut j = i;
         while j > 0 && open(roles, j - 1) {
             let folded = fold(&blocks[j - 1].text);
-            if addresses_reader(&folded, chrome) && word_count(&folded) <= 35 {
+            // "Enter your email address" belongs to the promotion; an article's
+            // last paragraph may speak to the reader too ("book your repair …").
+            let promo_like =
+                word_count(&folded) <= 15 || chrome.promo_phrases.iter().any(|p| contains_phrase(&folded, p));
+            if addresses_reader(&folded, chrome) && word_count(&folded) <= 35 && promo_like {
                 roles[j - 1] = promo;
                 j -= 1;
                 continue;

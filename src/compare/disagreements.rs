@@ -632,10 +632,13 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             let (events_a, events_b) = (&index.claims[claim_a].events, &index.claims[c].events);
             let same_event = events_a.iter().any(|e| events_b.contains(e));
             let shares_entity = index.shared_keys(&[claim_a, c]).iter().any(|k| k.contains(':'));
+            // "Roe attended in person" and "Roe appeared by video link": how one
+            // person took part, whatever the event is called.
+            let shares_person = index.shared_keys(&[claim_a, c]).iter().any(|k| k.starts_with("p:"));
             let related = if events_a.is_empty() || events_b.is_empty() {
-                sim >= SAME_MATTER * 1.5
+                sim >= SAME_MATTER * 1.5 || (shares_person && sim >= SAME_MATTER / 2.0)
             } else {
-                same_event && (shares_entity || sim >= SAME_MATTER)
+                (same_event && (shares_entity || sim >= SAME_MATTER)) || (shares_person && sim >= SAME_MATTER / 2.0)
             };
             if !related {
                 continue;

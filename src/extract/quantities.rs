@@ -175,6 +175,11 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
             });
             Some(second.unwrap_or(first))
         });
+        // "a crowd of 38,112", "a death toll of 127": the noun before "of" is what is counted.
+        let noun_before = (start_tok >= range.start + 2 && lower[start_tok - 1] == "of")
+            .then(|| start_tok - 2)
+            .filter(|&u| knowledge.measure_at(&lower[u..range.end]).is_some_and(|(n, _)| n == 1));
+        let unit_tok = unit_tok.or(noun_before);
         let unit = inner_unit.map(str::to_lowercase).or_else(|| unit_tok.map(|u| lower[u].to_string()));
         if unit_tok.is_some_and(|u| knowledge.measure_at(&lower[u..range.end]).is_some()) {
             end_tok = unit_tok.map_or(end_tok, |u| u + 1);
@@ -259,10 +264,18 @@ fn skippable_number_check(toks: &[Token], lower: &[&str], i: usize) -> bool {
         TokenKind::Word => {
             let word = lower[i];
             if word == "one" || word == "a" || word == "an" {
-                // Only "a million", "one million": an article before a scale word.
-                return lower.get(i + 1).is_some_and(|n| {
+                // "a million", "one million": an article before a scale word; and
+                // "one steward": "one" before the noun it counts ("one of", "no one" are not).
+                let scale = lower.get(i + 1).is_some_and(|n| {
                     matches!(*n, "million" | "billion" | "thousand" | "hundred" | "dozen" | "trillion")
                 });
+                let counts_noun = word == "one"
+                    && toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.is_capitalised())
+                    && lower
+                        .get(i + 1)
+                        .is_some_and(|n| !matches!(*n, "of" | "another" | "more" | "day" | "time" | "way" | "thing"))
+                    && !(i > 0 && matches!(lower[i - 1], "no" | "any" | "every" | "the" | "this" | "that" | "which"));
+                return scale || counts_noun;
             }
             !t.is_capitalised() || i == 0
         }

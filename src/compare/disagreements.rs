@@ -266,30 +266,72 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
 
 /// Outlets often give a figure twice; two rows of one kind in which two or
 /// more outlets give the very same values are one topic, merged.
+///
+/// Each row is compared only with the later rows that share one of its
+/// (outlet, value) cells, found through an index, in the order a scan of
+/// all later rows would meet them: the same merges as comparing every pair
+/// of rows, without the quadratic cost when there are thousands of rows.
 fn merge_repeated_rows(rows: &mut Vec<Row>, index: &ClaimIndex) {
-    let key = |row: &Row, cell: &Cell| (index.outlet[cell.claim], crate::text::fold(&cell.value), row.kind);
-    let mut i = 0;
-    while i < rows.len() {
-        let mut j = i + 1;
-        while j < rows.len() {
-            let shared = rows[i]
-                .cells
-                .iter()
-                .filter(|a| rows[j].cells.iter().any(|b| key(&rows[i], a) == key(&rows[j], b)))
-                .count();
-            if rows[i].kind == rows[j].kind && rows[i].kind == DisagreementKind::Number && shared >= 2 {
-                let extra: Vec<Cell> = std::mem::take(&mut rows[j].cells)
-                    .into_iter()
-                    .filter(|b| !rows[i].cells.iter().any(|a| index.outlet[a.claim] == index.outlet[b.claim]))
-                    .collect();
-                rows[i].cells.extend(extra);
-                rows.remove(j);
-            } else {
-                j += 1;
-            }
+    type Key = (usize, String);
+    let key = |cell: &Cell| (index.outlet[cell.claim], crate::text::fold(&cell.value));
+    let mergeable = |row: &Row| row.kind == DisagreementKind::Number;
+    let mut keys: Vec<Vec<Key>> =
+        rows.iter().map(|row| if mergeable(row) { row.cells.iter().map(key).collect() } else { Vec::new() }).collect();
+    let mut rows_with: HashMap<Key, Vec<usize>> = HashMap::new();
+    for (r, row_keys) in keys.iter().enumerate() {
+        for k in row_keys {
+            rows_with.entry(k.clone()).or_default().push(r);
         }
-        i += 1;
     }
+    let mut merged = vec![false; rows.len()];
+    for i in 0..rows.len() {
+        if merged[i] || !mergeable(&rows[i]) {
+            continue;
+        }
+        let mut own: std::collections::HashSet<Key> = keys[i].iter().cloned().collect();
+        let mut queued: std::collections::HashSet<usize> = std::collections::HashSet::new();
+        let mut next: std::collections::BinaryHeap<std::cmp::Reverse<usize>> = std::collections::BinaryHeap::new();
+        let mut queue = |k: &Key, after: usize, next: &mut std::collections::BinaryHeap<_>| {
+            for &r in rows_with.get(k).into_iter().flatten().filter(|&&r| r > after) {
+                if queued.insert(r) {
+                    next.push(std::cmp::Reverse(r));
+                }
+            }
+        };
+        for k in &keys[i] {
+            queue(k, i, &mut next);
+        }
+        while let Some(std::cmp::Reverse(j)) = next.pop() {
+            if merged[j] {
+                continue;
+            }
+            let theirs: std::collections::HashSet<&Key> = keys[j].iter().collect();
+            let shared = keys[i].iter().filter(|k| theirs.contains(k)).count();
+            if shared < 2 {
+                continue;
+            }
+            let outlets: std::collections::HashSet<usize> =
+                rows[i].cells.iter().map(|a| index.outlet[a.claim]).collect();
+            let cells = std::mem::take(&mut rows[j].cells);
+            for (cell, k) in cells.into_iter().zip(std::mem::take(&mut keys[j])) {
+                if outlets.contains(&index.outlet[cell.claim]) {
+                    continue;
+                }
+                // A cell new to the row can make rows after this one match.
+                if own.insert(k.clone()) {
+                    queue(&k, j, &mut next);
+                }
+                rows[i].cells.push(cell);
+                keys[i].push(k);
+            }
+            merged[j] = true;
+        }
+    }
+    let mut position = 0;
+    rows.retain(|_| {
+        position += 1;
+        !merged[position - 1]
+    });
 }
 
 /// Share of the words around two figures that they have in common (1 when neither has any).
@@ -438,8 +480,18 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
 fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], groups: &[Vec<usize>], namer: &Namer) -> Vec<Row> {
     let mut rows = Vec::new();
     let lists: Vec<usize> = groups.iter().flatten().copied().filter(|&g| !found[g].single).collect();
+    // Only lists that share a place can conflict: each list meets those, in list order, through an index.
+    let mut lists_naming: HashMap<&String, Vec<usize>> = HashMap::new();
+    for (position, &g) in lists.iter().enumerate() {
+        for place in &found[g].items {
+            lists_naming.entry(place).or_default().push(position);
+        }
+    }
     for &a in &lists {
-        for &b in &lists {
+        let mut sharing: Vec<usize> = found[a].items.iter().flat_map(|p| lists_naming[p].iter().copied()).collect();
+        sharing.sort_unstable();
+        sharing.dedup();
+        for b in sharing.into_iter().map(|position| lists[position]) {
             let (x, y) = (&found[a], &found[b]);
             let (ca, items_a, pred_a, written_a) = (x.claim, &x.items, &x.predicate, &x.written);
             let (cb, items_b, pred_b, written_b) = (y.claim, &y.items, &y.predicate, &y.written);
@@ -520,15 +572,22 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
     // A row per conflict, with only the mentions related to both sides:
     // chaining loosely related mentions would mix different matters.
     let linked: std::collections::HashSet<(usize, usize)> = links.iter().flat_map(|&(a, b)| [(a, b), (b, a)]).collect();
+    // Mentions related to both sides are among those linked to one side: no scan of all mentions per conflict.
+    let mut linked_to: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &(a, b) in &links {
+        linked_to.entry(a).or_default().push(b);
+        linked_to.entry(b).or_default().push(a);
+    }
     let mut rows = Vec::new();
     let mut covered: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
     for &(a, b) in &links {
         if knowledge.manners_compatible(mentions[a].1, mentions[b].1) {
             continue;
         }
-        let mut members: Vec<usize> = (0..mentions.len())
-            .filter(|&m| m == a || m == b || (linked.contains(&(m, a)) && linked.contains(&(m, b))))
-            .collect();
+        let mut members: Vec<usize> =
+            linked_to[&a].iter().copied().filter(|&m| m == b || linked.contains(&(m, b))).chain([a, b]).collect();
+        members.sort_unstable();
+        members.dedup();
         let mut by_outlet: HashMap<usize, usize> = HashMap::new();
         for &m in &members {
             by_outlet.entry(index.outlet[mentions[m].0]).or_insert(m);
@@ -668,13 +727,18 @@ fn contradiction_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Nam
 /// Quotations that outlets word differently.
 fn wording_rows(quotes: &[Quote], sources: &[Source], people: &[Person]) -> Vec<Disagreement> {
     let position: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut person: HashMap<&str, &Person> = HashMap::new();
+    for p in people {
+        person.entry(p.id.as_str()).or_insert(p);
+    }
     quotes
         .iter()
         .filter(|q| q.wordings_differ)
         .filter_map(|q| {
             let mut by_source: Vec<&crate::model::QuoteOccurrence> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for o in &q.occurrences {
-                if !by_source.iter().any(|x| x.source == o.source) {
+                if seen.insert(o.source.as_str()) {
                     by_source.push(o);
                 }
             }
@@ -685,7 +749,7 @@ fn wording_rows(quotes: &[Quote], sources: &[Source], people: &[Person]) -> Vec<
             let speaker = q
                 .speaker
                 .as_ref()
-                .and_then(|id| people.iter().find(|p| &p.id == id))
+                .and_then(|id| person.get(id.as_str()))
                 .map(|p| p.name.clone())
                 .or_else(|| q.speaker_name.clone())
                 .unwrap_or_else(|| "an unnamed speaker".into());

@@ -578,39 +578,83 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
         linked_to.entry(a).or_default().push(b);
         linked_to.entry(b).or_default().push(a);
     }
-    let mut rows = Vec::new();
     let mut covered: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    // With thousands of mentions each linked to its nearest only, the mentions
+    // related to both sides of each conflict differ a little from one conflict
+    // to the next: a conflict between mentions already shown adds nothing, and
+    // a row sharing most of its mentions with an earlier one joins it.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let one_per_outlet = |members: &mut Vec<usize>| {
+        let mut by_outlet: HashMap<usize, usize> = HashMap::new();
+        for &m in members.iter() {
+            by_outlet.entry(index.outlet[mentions[m].0]).or_insert(m);
+        }
+        *members = by_outlet.into_values().collect();
+        members.sort_unstable();
+    };
     for &(a, b) in &links {
-        if knowledge.manners_compatible(mentions[a].1, mentions[b].1) {
+        if knowledge.manners_compatible(mentions[a].1, mentions[b].1)
+            || (group_of.contains_key(&a) && group_of.contains_key(&b))
+        {
             continue;
         }
         let mut members: Vec<usize> =
             linked_to[&a].iter().copied().filter(|&m| m == b || linked.contains(&(m, b))).chain([a, b]).collect();
         members.sort_unstable();
         members.dedup();
-        let mut by_outlet: HashMap<usize, usize> = HashMap::new();
-        for &m in &members {
-            by_outlet.entry(index.outlet[mentions[m].0]).or_insert(m);
-        }
-        members = by_outlet.into_values().collect();
-        members.sort_unstable();
+        one_per_outlet(&mut members);
         // One row per set of outlets in conflict (an outlet may say it twice).
         let mut outlets: Vec<usize> = members.iter().map(|&m| index.outlet[mentions[m].0]).collect();
         outlets.sort_unstable();
         if !covered.insert(outlets) {
             continue;
         }
-        let claims: Vec<usize> = members.iter().map(|&g| mentions[g].0).collect();
-        let event =
-            index.claims[claims[0]].events.iter().find(|e| claims.iter().all(|&c| index.claims[c].events.contains(e)));
-        let topic = match event {
-            Some(&e) => format!("How the {} was held ({})", knowledge.event_kind(e), namer.context(&claims, 2)),
-            None => format!("How it was done ({})", namer.context(&claims, 3)),
+        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        for m in &members {
+            if let Some(&g) = group_of.get(m) {
+                *overlap.entry(g).or_default() += 1;
+            }
+        }
+        let joins = overlap
+            .into_iter()
+            .filter(|&(g, shared)| shared * 2 > members.len().min(groups[g].len()))
+            .map(|(g, _)| g)
+            .min();
+        let g = match joins {
+            Some(g) => {
+                groups[g].extend(members);
+                groups[g].sort_unstable();
+                groups[g].dedup();
+                one_per_outlet(&mut groups[g]);
+                g
+            }
+            None => {
+                groups.push(members);
+                groups.len() - 1
+            }
         };
-        let cells = members.iter().map(|&g| Cell { claim: mentions[g].0, value: mentions[g].2.to_string() }).collect();
-        rows.push(Row { topic, kind: DisagreementKind::Other, cells });
+        for &m in &groups[g] {
+            group_of.entry(m).or_insert(g);
+        }
     }
-    rows
+    groups
+        .into_iter()
+        .map(|members| {
+            let claims: Vec<usize> = members.iter().map(|&g| mentions[g].0).collect();
+            let event = index.claims[claims[0]]
+                .events
+                .iter()
+                .find(|e| claims.iter().all(|&c| index.claims[c].events.contains(e)));
+            let topic = match event {
+                Some(&e) => format!("How the {} was held ({})", knowledge.event_kind(e), namer.context(&claims, 2)),
+                None => format!("How it was done ({})", namer.context(&claims, 3)),
+            };
+            let cells =
+                members.iter().map(|&g| Cell { claim: mentions[g].0, value: mentions[g].2.to_string() }).collect();
+            Row { topic, kind: DisagreementKind::Other, cells }
+        })
+        .collect()
 }
 
 /// Dates: claims about the same event (aligned, or of one fact) that give

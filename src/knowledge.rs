@@ -185,6 +185,9 @@ pub struct RelativePhrase {
     pub phrase: String,
     pub unit: String,
     pub offset: i32,
+    /// The phrase's words in lower case, split once at load: dates are looked for at every word of every article.
+    #[serde(skip)]
+    pub words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -543,7 +546,14 @@ impl Knowledge {
             term_markers: PhraseIndex::from_words(&speech.term_markers),
             months: lower_map(dates.month, &MONTHS),
             weekdays: lower_map(dates.weekday, &WEEKDAYS),
-            relative: dates.relative,
+            relative: dates
+                .relative
+                .into_iter()
+                .map(|r| RelativePhrase {
+                    words: crate::text::words(&r.phrase).iter().map(|w| w.to_lowercase()).collect(),
+                    ..r
+                })
+                .collect(),
             units: dates
                 .units
                 .into_iter()

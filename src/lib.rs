@@ -8,6 +8,7 @@
 pub mod assemble;
 pub mod compare;
 pub mod config;
+pub mod corpus;
 pub mod diag;
 pub mod extract;
 pub mod knowledge;

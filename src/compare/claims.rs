@@ -4,8 +4,16 @@
 //! key, so the work grows with the number of claims, not its square. Claims
 //! about the same thing form a fact; its strength is the number of distinct
 //! outlets that carry it.
+//!
+//! Large collections repeat themselves (wire copy, stock sentences), so
+//! claims with the very same keys are one *shape*: each shape's nearest
+//! shapes are found once, through a bounded number of postings, and kept up
+//! to a limit, which keeps the work per claim constant however many
+//! articles there are.
 
 use std::collections::HashMap;
+
+use rayon::prelude::*;
 
 use super::people::PersonMap;
 use super::quotes::short_hash;
@@ -29,8 +37,14 @@ pub struct ClaimIndex<'a> {
     clause_keys: Vec<Vec<Vec<u32>>>,
     /// Inverse document frequency of each key id.
     weights: Vec<f32>,
-    /// Key id → claims holding it; keys too common to discriminate have none.
+    /// Key id → shapes holding it; keys too common to discriminate have none.
     postings: Vec<Vec<u32>>,
+    /// The shape of each claim: claims with the same keys share one.
+    shape_of: Vec<u32>,
+    /// Claims of each shape, in order.
+    shape_members: Vec<Vec<u32>>,
+    /// Each shape's nearest shapes with their similarity, most similar first.
+    near: Vec<Vec<(u32, f32)>>,
     /// Outlet identity of each claim's source.
     pub outlet: Vec<usize>,
     /// Key text by id, for naming topics.
@@ -46,6 +60,13 @@ pub struct ClaimIndex<'a> {
 const MAX_POSTINGS: usize = 400;
 /// Rarest keys of a claim used to find its candidates.
 const PROBE_KEYS: usize = 12;
+/// Most candidate shapes gathered for a shape: a probe key whose postings
+/// would pass it is too common, for this claim, to find candidates by.
+const CANDIDATE_SHAPES: usize = 1024;
+/// Nearest shapes kept for each shape.
+const NEAR_SHAPES: usize = 256;
+/// Most neighbours `neighbours` gives a claim, the most similar.
+const NEIGHBOURS: usize = 256;
 
 impl<'a> ClaimIndex<'a> {
     /// Indexes every claim; person keys are made global with `map`.
@@ -101,17 +122,71 @@ impl<'a> ClaimIndex<'a> {
         }
         let total = keys.len().max(1) as f32;
         let weights: Vec<f32> = frequency.iter().map(|&f| (total / f as f32).ln() + 1.0).collect();
-        let mut postings = vec![Vec::new(); names.len()];
+        let mut shape_of = Vec::with_capacity(keys.len());
+        let mut shape_members: Vec<Vec<u32>> = Vec::new();
+        let mut shape_ids: HashMap<&[u32], u32> = HashMap::new();
         for (i, claim_keys) in keys.iter().enumerate() {
-            for &k in claim_keys {
+            let next = shape_members.len() as u32;
+            let shape = *shape_ids.entry(claim_keys.as_slice()).or_insert(next);
+            if shape == next {
+                shape_members.push(Vec::new());
+            }
+            shape_members[shape as usize].push(i as u32);
+            shape_of.push(shape);
+        }
+        drop(shape_ids);
+        let mut postings = vec![Vec::new(); names.len()];
+        for (shape, members) in shape_members.iter().enumerate() {
+            for &k in &keys[members[0] as usize] {
                 if frequency[k as usize] <= MAX_POSTINGS.max(keys.len() / 20) {
-                    postings[k as usize].push(i as u32);
+                    postings[k as usize].push(shape as u32);
                 }
             }
         }
         let norms = keys.iter().map(|ks| ks.iter().map(|&k| weights[k as usize].powi(2)).sum::<f32>().sqrt()).collect();
         let title_stems = knowledge.title_stems();
-        ClaimIndex { refs, claims, keys, clause_keys, weights, postings, outlet, names, ids, norms, map, title_stems }
+        let mut index = ClaimIndex {
+            refs,
+            claims,
+            keys,
+            clause_keys,
+            weights,
+            postings,
+            shape_of,
+            shape_members,
+            near: Vec::new(),
+            outlet,
+            names,
+            ids,
+            norms,
+            map,
+            title_stems,
+        };
+        // Each shape's candidates are its own; finding them in parallel gives the same lists.
+        index.near = (0..index.shape_members.len()).into_par_iter().map(|shape| index.nearest_shapes(shape)).collect();
+        index
+    }
+
+    /// Shapes sharing a rare key with `shape`, most similar first (then in order), up to `NEAR_SHAPES`.
+    fn nearest_shapes(&self, shape: usize) -> Vec<(u32, f32)> {
+        let i = self.shape_members[shape][0] as usize;
+        let mut probe: Vec<u32> = self.keys[i].clone();
+        probe.sort_by(|a, b| self.weights[*b as usize].total_cmp(&self.weights[*a as usize]));
+        probe.truncate(PROBE_KEYS);
+        let mut seen: Vec<u32> = Vec::new();
+        for &k in &probe {
+            let postings = &self.postings[k as usize];
+            if seen.len() + postings.len() <= CANDIDATE_SHAPES {
+                seen.extend_from_slice(postings);
+            }
+        }
+        seen.sort_unstable();
+        seen.dedup();
+        let mut near: Vec<(u32, f32)> =
+            seen.into_iter().map(|t| (t, self.similarity(i, self.shape_members[t as usize][0] as usize))).collect();
+        near.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        near.truncate(NEAR_SHAPES);
+        near
     }
 
     pub fn len(&self) -> usize {
@@ -156,19 +231,48 @@ impl<'a> ClaimIndex<'a> {
         best
     }
 
-    /// Claims of other outlets that share a rare key with claim `i`, with their similarity.
+    /// Claims of other outlets that share a rare key with claim `i`, with
+    /// their similarity, in claim order: the `NEIGHBOURS` most similar.
     pub fn neighbours(&self, i: usize) -> Vec<(usize, f32)> {
-        let mut probe: Vec<u32> = self.keys[i].clone();
-        probe.sort_by(|a, b| self.weights[*b as usize].total_cmp(&self.weights[*a as usize]));
-        probe.truncate(PROBE_KEYS);
-        let mut seen: Vec<u32> = probe.iter().flat_map(|&k| self.postings[k as usize].iter().copied()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        seen.into_iter()
-            .map(|j| j as usize)
-            .filter(|&j| j != i && self.outlet[j] != self.outlet[i])
-            .map(|j| (j, self.similarity(i, j)))
-            .collect()
+        let mut found = Vec::new();
+        'shapes: for &(shape, sim) in &self.near[self.shape_of[i] as usize] {
+            for &j in &self.shape_members[shape as usize] {
+                let j = j as usize;
+                if j != i && self.outlet[j] != self.outlet[i] {
+                    if found.len() == NEIGHBOURS {
+                        break 'shapes;
+                    }
+                    found.push((j, sim));
+                }
+            }
+        }
+        found.sort_unstable_by_key(|&(j, _)| j);
+        found
+    }
+
+    /// The candidates to join a fact around `seed`: like `neighbours`, but
+    /// every claim of the near shapes, so that a statement thousands of
+    /// sources carry joins one fact. `open` holds each shape's claims not
+    /// yet in a fact (from `open_shapes`) and is pruned as they are placed.
+    pub fn fact_candidates(&self, seed: usize, open: &mut [Vec<u32>], placed: &[Option<usize>]) -> Vec<(usize, f32)> {
+        let mut found = Vec::new();
+        for &(shape, sim) in &self.near[self.shape_of[seed] as usize] {
+            let members = &mut open[shape as usize];
+            members.retain(|&j| placed[j as usize].is_none());
+            found.extend(
+                members
+                    .iter()
+                    .map(|&j| j as usize)
+                    .filter(|&j| j != seed && self.outlet[j] != self.outlet[seed])
+                    .map(|j| (j, sim)),
+            );
+        }
+        found
+    }
+
+    /// Each shape's claims, for `fact_candidates` to prune.
+    pub fn open_shapes(&self) -> Vec<Vec<u32>> {
+        self.shape_members.clone()
     }
 
     /// A key of claim `i` as compared across sources: a source's own person
@@ -276,14 +380,16 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
     order.sort_by(|&a, &b| index.salience(b).total_cmp(&index.salience(a)).then(a.cmp(&b)));
     let mut fact_of: Vec<Option<usize>> = vec![None; index.len()];
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut open = index.open_shapes();
     for &seed in &order {
         if fact_of[seed].is_some() || !notable(index.claims[seed]) {
             continue;
         }
         let g = groups.len();
         let mut members = vec![seed];
+        let mut member_sources = std::collections::HashSet::from([index.refs[seed].source]);
         fact_of[seed] = Some(g);
-        let mut neighbours = index.neighbours(seed);
+        let mut neighbours = index.fact_candidates(seed, &mut open, &fact_of);
         neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (j, sim) in neighbours {
             // Or one clause each, said alike: "… was alone on the bridge and …".
@@ -301,10 +407,11 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
                 && same_polarity
                 && index.same_subject(seed, j)
                 && fact_of[j].is_none()
-                && members.iter().all(|&m| index.refs[m].source != index.refs[j].source)
+                && !member_sources.contains(&index.refs[j].source)
             {
                 fact_of[j] = Some(g);
                 members.push(j);
+                member_sources.insert(index.refs[j].source);
             }
         }
         groups.push(members);

@@ -366,8 +366,12 @@ fn close_figures(
 
 /// Outlets often give a figure twice (in the headline and the body); two
 /// number rows of one topic in which two or more outlets give compatible
-/// figures are one topic, merged.
+/// figures are one topic, merged. Rows are compared within their topic
+/// only, and with a bounded number of later rows, so thousands of rows do
+/// not cost their square.
 fn merge_repeated_rows(rows: &mut Vec<Row>, index: &ClaimIndex) {
+    /// Later rows of a topic each row is compared with.
+    const WINDOW: usize = 64;
     let agree = |a: &Cell, b: &Cell| {
         index.outlet[a.claim] == index.outlet[b.claim]
             && match (a.amount, b.amount) {
@@ -375,25 +379,40 @@ fn merge_repeated_rows(rows: &mut Vec<Row>, index: &ClaimIndex) {
                 _ => crate::text::fold(&a.value) == crate::text::fold(&b.value),
             }
     };
-    let mut i = 0;
-    while i < rows.len() {
-        let mut j = i + 1;
-        while j < rows.len() {
-            let shared = rows[i].cells.iter().filter(|a| rows[j].cells.iter().any(|b| agree(a, b))).count();
-            let same_topic = rows[i].kind == DisagreementKind::Number && rows[i].topic == rows[j].topic;
-            if rows[i].kind == rows[j].kind && same_topic && shared >= 2 {
+    let mut by_topic: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (r, row) in rows.iter().enumerate().filter(|(_, row)| row.kind == DisagreementKind::Number) {
+        by_topic.entry(row.topic.as_str()).or_default().push(r);
+    }
+    let mut groups: Vec<Vec<usize>> = by_topic.into_values().collect();
+    groups.sort();
+    let mut merged = vec![false; rows.len()];
+    for group in groups {
+        for (n, &i) in group.iter().enumerate() {
+            if merged[i] {
+                continue;
+            }
+            for &j in group[n + 1..].iter().take(WINDOW) {
+                if merged[j] {
+                    continue;
+                }
+                let shared = rows[i].cells.iter().filter(|a| rows[j].cells.iter().any(|b| agree(a, b))).count();
+                if shared < 2 {
+                    continue;
+                }
                 let extra: Vec<Cell> = std::mem::take(&mut rows[j].cells)
                     .into_iter()
                     .filter(|b| !rows[i].cells.iter().any(|a| index.outlet[a.claim] == index.outlet[b.claim]))
                     .collect();
                 rows[i].cells.extend(extra);
-                rows.remove(j);
-            } else {
-                j += 1;
+                merged[j] = true;
             }
         }
-        i += 1;
     }
+    let mut position = 0;
+    rows.retain(|_| {
+        position += 1;
+        !merged[position - 1]
+    });
 }
 
 /// Share of the words around two figures that they have in common (1 when neither has any).
@@ -649,38 +668,88 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
     // A row per conflict, with only the mentions related to both sides:
     // chaining loosely related mentions would mix different matters.
     let linked: std::collections::HashSet<(usize, usize)> = links.iter().flat_map(|&(a, b)| [(a, b), (b, a)]).collect();
-    let mut rows = Vec::new();
-    let mut covered: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    // Mentions related to both sides are among those linked to one side: no scan of all mentions per conflict.
+    let mut linked_to: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(a, b) in &links {
-        if knowledge.manners_compatible(mentions[a].1, mentions[b].1) {
-            continue;
-        }
-        let mut members: Vec<usize> = (0..mentions.len())
-            .filter(|&m| m == a || m == b || (linked.contains(&(m, a)) && linked.contains(&(m, b))))
-            .collect();
+        linked_to.entry(a).or_default().push(b);
+        linked_to.entry(b).or_default().push(a);
+    }
+    let mut covered: std::collections::HashSet<Vec<usize>> = std::collections::HashSet::new();
+    // With thousands of mentions each linked to its nearest only, the mentions
+    // related to both sides of each conflict differ a little from one conflict
+    // to the next: a conflict between mentions already shown adds nothing, and
+    // a row sharing most of its mentions with an earlier one joins it.
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let one_per_outlet = |members: &mut Vec<usize>| {
         let mut by_outlet: HashMap<usize, usize> = HashMap::new();
-        for &m in &members {
+        for &m in members.iter() {
             by_outlet.entry(index.outlet[mentions[m].0]).or_insert(m);
         }
-        members = by_outlet.into_values().collect();
+        *members = by_outlet.into_values().collect();
         members.sort_unstable();
+    };
+    for &(a, b) in &links {
+        if knowledge.manners_compatible(mentions[a].1, mentions[b].1)
+            || (group_of.contains_key(&a) && group_of.contains_key(&b))
+        {
+            continue;
+        }
+        let mut members: Vec<usize> =
+            linked_to[&a].iter().copied().filter(|&m| m == b || linked.contains(&(m, b))).chain([a, b]).collect();
+        members.sort_unstable();
+        members.dedup();
+        one_per_outlet(&mut members);
         // One row per set of outlets in conflict (an outlet may say it twice).
         let mut outlets: Vec<usize> = members.iter().map(|&m| index.outlet[mentions[m].0]).collect();
         outlets.sort_unstable();
         if !covered.insert(outlets) {
             continue;
         }
-        let claims: Vec<usize> = members.iter().map(|&g| mentions[g].0).collect();
-        let event =
-            index.claims[claims[0]].events.iter().find(|e| claims.iter().all(|&c| index.claims[c].events.contains(e)));
-        let topic = match event {
-            Some(&e) => format!("How the {} was held ({})", knowledge.event_kind(e), namer.context(&claims, 2)),
-            None => format!("How it was done ({})", namer.context(&claims, 3)),
+        let mut overlap: HashMap<usize, usize> = HashMap::new();
+        for m in &members {
+            if let Some(&g) = group_of.get(m) {
+                *overlap.entry(g).or_default() += 1;
+            }
+        }
+        let joins = overlap
+            .into_iter()
+            .filter(|&(g, shared)| shared * 2 > members.len().min(groups[g].len()))
+            .map(|(g, _)| g)
+            .min();
+        let g = match joins {
+            Some(g) => {
+                groups[g].extend(members);
+                groups[g].sort_unstable();
+                groups[g].dedup();
+                one_per_outlet(&mut groups[g]);
+                g
+            }
+            None => {
+                groups.push(members);
+                groups.len() - 1
+            }
         };
-        let cells = members.iter().map(|&g| Cell::new(mentions[g].0, mentions[g].2.to_string())).collect();
-        rows.push(Row { topic, kind: DisagreementKind::Other, cells });
+        for &m in &groups[g] {
+            group_of.entry(m).or_insert(g);
+        }
     }
-    rows
+    groups
+        .into_iter()
+        .map(|members| {
+            let claims: Vec<usize> = members.iter().map(|&g| mentions[g].0).collect();
+            let event = index.claims[claims[0]]
+                .events
+                .iter()
+                .find(|e| claims.iter().all(|&c| index.claims[c].events.contains(e)));
+            let topic = match event {
+                Some(&e) => format!("How the {} was held ({})", knowledge.event_kind(e), namer.context(&claims, 2)),
+                None => format!("How it was done ({})", namer.context(&claims, 3)),
+            };
+            let cells = members.iter().map(|&g| Cell::new(mentions[g].0, mentions[g].2.to_string())).collect();
+            Row { topic, kind: DisagreementKind::Other, cells }
+        })
+        .collect()
 }
 
 /// Dates: claims about the same event (aligned, or of one fact) that give
@@ -802,13 +871,18 @@ fn contradiction_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Nam
 /// Quotations that outlets word differently.
 fn wording_rows(quotes: &[Quote], sources: &[Source], people: &[Person]) -> Vec<Disagreement> {
     let position: HashMap<&str, usize> = sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut person: HashMap<&str, &Person> = HashMap::new();
+    for p in people {
+        person.entry(p.id.as_str()).or_insert(p);
+    }
     quotes
         .iter()
         .filter(|q| q.wordings_differ)
         .filter_map(|q| {
             let mut by_source: Vec<&crate::model::QuoteOccurrence> = Vec::new();
+            let mut seen = std::collections::HashSet::new();
             for o in &q.occurrences {
-                if !by_source.iter().any(|x| x.source == o.source) {
+                if seen.insert(o.source.as_str()) {
                     by_source.push(o);
                 }
             }
@@ -819,7 +893,7 @@ fn wording_rows(quotes: &[Quote], sources: &[Source], people: &[Person]) -> Vec<
             let speaker = q
                 .speaker
                 .as_ref()
-                .and_then(|id| people.iter().find(|p| &p.id == id))
+                .and_then(|id| person.get(id.as_str()))
                 .map(|p| p.name.clone())
                 .or_else(|| q.speaker_name.clone())
                 .unwrap_or_else(|| "an unnamed speaker".into());

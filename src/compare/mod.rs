@@ -29,9 +29,13 @@ pub fn compare(sources: &[Source], findings: &[Findings], knowledge: &Knowledge)
     let merged = people::merge(sources, findings, knowledge);
     let quotes = quotes::merge(sources, findings, &merged.map, &merged.people, knowledge);
     let mut people = merged.people;
+    let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, person) in people.iter().enumerate() {
+        position.entry(person.id.clone()).or_insert(i);
+    }
     for quote in &quotes {
-        if let Some(person) = quote.speaker.as_ref().and_then(|id| people.iter_mut().find(|p| &p.id == id)) {
-            person.quote_count += 1;
+        if let Some(&i) = quote.speaker.as_ref().and_then(|id| position.get(id)) {
+            people[i].quote_count += 1;
         }
     }
     let terms = quotes::terms(sources, findings);

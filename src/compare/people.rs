@@ -191,6 +191,11 @@ fn add_caption_spellings(
 /// Chooses names, ids and orders the people.
 fn finish(globals: Vec<Global>, map: PersonMap, sources: &[Source], knowledge: &Knowledge) -> Merged {
     let outlet_keys: Vec<String> = sources.iter().map(crate::outlets::key).collect();
+    // Source order by id, looked up rather than searched: people are mentioned in thousands of sources.
+    let mut source_position: HashMap<&str, usize> = HashMap::new();
+    for (i, source) in sources.iter().enumerate() {
+        source_position.entry(source.id.as_str()).or_insert(i);
+    }
     let mut built: Vec<(Person, usize)> = globals
         .into_iter()
         .enumerate()
@@ -200,7 +205,7 @@ fn finish(globals: Vec<Global>, map: PersonMap, sources: &[Source], knowledge: &
             aliases.sort_by_key(|a| (std::cmp::Reverse(a.split(' ').count()), fold(a)));
             let mut mentions: Vec<Citation> =
                 g.mentions.iter().map(|&(s, p)| Citation { source: sources[s].id.clone(), paragraph: p }).collect();
-            mentions.sort_by_key(|c| (sources.iter().position(|s| s.id == c.source), c.paragraph));
+            mentions.sort_by_key(|c| (source_position.get(c.source.as_str()).copied(), c.paragraph));
             mentions.dedup();
             let mut outlets: Vec<&String> = g.mentions.iter().map(|(s, _)| &outlet_keys[*s]).collect();
             outlets.sort_unstable();

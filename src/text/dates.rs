@@ -268,7 +268,7 @@ fn relative_at(toks: &[Token], i: usize, knowledge: &Knowledge) -> Option<(DateE
         .relative_phrases()
         .iter()
         .filter_map(|r| {
-            let phrase: Vec<String> = super::words(&r.phrase).iter().map(|w| w.to_lowercase()).collect();
+            let phrase = &r.words;
             (phrase.len() <= words.len() && phrase.iter().zip(&words).all(|(a, b)| a == b)).then_some((r, phrase.len()))
         })
         .max_by_key(|(_, n)| *n)

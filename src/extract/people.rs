@@ -85,10 +85,10 @@ fn is_name_token(toks: &[Token], i: usize, in_title: &[bool], knowledge: &Knowle
     if t.kind != TokenKind::Word {
         return false;
     }
-    // "Jean-Noël" and "Ji-hoon" are names; "Mum-of-two" is a description.
-    if t.is_capitalised()
-        && t.text.split('-').skip(1).any(|part| knowledge.is_stopword(part) || part.parse::<f64>().is_ok())
-    {
+    // "Jean-Noël" and "Ji-hoon" are names; "Mum-of-two" and "Great-niece" are descriptions.
+    let description = t.text.split('-').skip(1).any(|part| knowledge.is_stopword(part) || part.parse::<f64>().is_ok())
+        || (t.text.contains('-') && knowledge.is_role_noun(&t.text.to_lowercase()));
+    if t.is_capitalised() && description {
         return in_title[i];
     }
     if t.is_capitalised() || in_title[i] {

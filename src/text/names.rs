@@ -53,6 +53,10 @@ pub fn given_names_compatible(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    // Alasdair and Alistair: long skeletons one letter apart.
+    if a.chars().count() >= 5 && b.chars().count() >= 5 && one_edit_apart(&a, &b) {
+        return true;
+    }
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     // Alexander and Alexandros: one is the other with an ending.
     if short.chars().count() >= 4 && long.starts_with(short.as_str()) {
@@ -74,6 +78,21 @@ pub fn is_initial(word: &str) -> bool {
     letters.len() == 1 && word.ends_with('.')
 }
 
+/// Whether two strings differ by one substitution, insertion or deletion.
+fn one_edit_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let prefix = short.iter().zip(long.iter()).take_while(|(x, y)| x == y).count();
+    if short.len() == long.len() {
+        short[prefix + 1..] == long[prefix + 1..]
+    } else {
+        short[prefix..] == long[prefix + 1..]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +112,8 @@ mod tests {
         assert_eq!(skeleton("Sæther"), skeleton("Saether"));
         assert_eq!(skeleton("Hrytsenko"), skeleton("Gritsenko"));
         assert!(given_names_compatible("Oleksandr", "Aleksandr"));
+        assert!(given_names_compatible("Alasdair", "Alistair"));
+        assert!(!given_names_compatible("Christopher", "Christina"));
         assert_ne!(skeleton("Hrytsenko"), skeleton("Rantanen"));
         assert_ne!(skeleton("Macron"), skeleton("Merz"));
     }

@@ -108,7 +108,11 @@ fn line_rule(block: &Block, knowledge: &Knowledge) -> Option<Role> {
     if starts_with_phrase(lead_trimmed, &chrome.footer_prefixes) && word_count(text) <= 40 && !has_quotation(text) {
         return remove(RemovalReason::Chrome);
     }
-    if is_contact_line(text, &folded, chrome) || is_comment_count(&folded) || is_ticker(text) {
+    if is_contact_line(text, &folded, chrome)
+        || is_comment_count(&folded)
+        || is_ticker(text)
+        || is_share_row(text, chrome)
+    {
         return remove(RemovalReason::Chrome);
     }
     if is_social_follow(text, &folded, chrome) {
@@ -150,6 +154,14 @@ fn is_contact_line(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
         && (bare.starts_with("http://") || bare.starts_with("https://") || address(bare));
     let opens_contact = starts_with_phrase(folded.trim_start_matches(['*', '_']), &chrome.contact_prefixes);
     only_address || (opens_contact && bare.split_whitespace().any(address) && word_count(text) <= 40)
+}
+
+/// A row of share buttons: "f  X  WhatsApp  ✉".
+fn is_share_row(text: &str, chrome: &ChromeWords) -> bool {
+    let items: Vec<&str> = text.split_whitespace().collect();
+    items.len() >= 2
+        && items.iter().any(|w| chrome.social_networks.iter().any(|n| n == w))
+        && items.iter().all(|w| chrome.social_networks.iter().any(|n| n == w) || w.chars().count() <= 1)
 }
 
 /// "23 comments", "💬 34 comments", "Comments (12)".
@@ -243,6 +255,13 @@ fn is_navigation(block: &Block) -> bool {
     let all_capitalised =
         text.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase() || !c.is_alphabetic()));
     block.spaced && all_capitalised && word_count(text) <= SHORT_WORDS
+}
+
+/// A site menu: navigation of three or more items without figures ("Home /
+/// Thefts / Kelvinhaugh"), unlike "Jane Roe | Agency" or "2 days ago · 5 min read".
+fn is_menu(block: &Block) -> bool {
+    let items = NAV_SEPARATORS.iter().map(|s| block.text.matches(s).count()).sum::<usize>() + 1;
+    is_navigation(block) && items >= 3 && !block.text.contains(|c: char| c.is_ascii_digit())
 }
 
 /// A line listing two or more language names and nothing else.
@@ -361,6 +380,17 @@ fn byline_names<'t>(text: &'t str, chrome: &ChromeWords) -> &'t str {
 
 fn strip_by<'t>(text: &'t str, chrome: &ChromeWords) -> &'t str {
     let text = text.trim();
+    // "EXCLUSIVE by Jane Roe": a shouted label before the byline.
+    let text = match text.split_once(' ') {
+        Some((label, rest))
+            if label.chars().count() >= 4
+                && label.chars().all(|c| c.is_uppercase())
+                && chrome.byline_prefixes.iter().any(|p| rest.starts_with(p.as_str())) =>
+        {
+            rest
+        }
+        _ => text,
+    };
     chrome.byline_prefixes.iter().find_map(|p| text.strip_prefix(p.as_str())).map(str::trim).unwrap_or(text)
 }
 
@@ -447,8 +477,13 @@ fn is_strong_promo(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
         return false;
     }
     // A line that opens with the call itself ("Download our app and get …").
-    let opens_with_call = starts_with_phrase(folded.trim_start_matches(['*', '_']), &chrome.promo_phrases);
-    word_count(text) <= SHORT_WORDS || addresses_reader(folded, chrome) || (opens_with_call && word_count(text) <= 40)
+    let opens_with_call = starts_with_phrase(folded.trim_start_matches(['*', '_', '>', ' ']), &chrome.promo_phrases);
+    // Two calls in one line ("no spam … Subscribe") make a promotion whatever its length.
+    let calls = chrome.promo_phrases.iter().filter(|p| contains_phrase(folded, p)).count();
+    word_count(text) <= SHORT_WORDS
+        || addresses_reader(folded, chrome)
+        || (opens_with_call && word_count(text) <= 40)
+        || (calls >= 2 && word_count(text) <= 40)
 }
 
 /// A one-to-three word line after a promotion: "Download", "Sign up".
@@ -481,9 +516,10 @@ fn mark_link_lists(blocks: &[Block], roles: &mut Roles, chrome: &ChromeWords) {
 /// A headline copied as plain text under a "Read more"/"Most read" header:
 /// a short line that is not a sentence and quotes no one.
 fn is_teaser_shaped(text: &str) -> bool {
-    let text = text.trim();
+    // "» Why stolen art …": a bullet, not a quotation mark.
+    let text = text.trim().trim_start_matches(['»', '›', '•', '-', '–']).trim_start();
     let n = word_count(text);
-    (2..=16).contains(&n) && !text.ends_with(['.', '!', '?', ':', ';', ',']) && !has_quotation(text)
+    (2..=16).contains(&n) && !text.ends_with(['.', '!', '?', ':', ';', ','])
 }
 
 /// Promotions come in blocks: the lines between two promo lines, the lines
@@ -634,12 +670,16 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
             let prose = (0..blocks.len())
                 .find(|&i| roles[i].is_none() && reads_like_prose(&blocks[i].text))
                 .unwrap_or(blocks.len());
-            let found = (0..anchor).chain(anchor..prose).find(|&i| {
-                roles[i].is_none()
-                    && blocks[i].markup != Markup::ListItem
-                    && reads_like_headline(&blocks[i].text)
-                    && (i + 1..blocks.len()).any(|j| roles[j].is_none())
-            });
+            // A site's tagline reads like a headline too, but the navigation
+            // comes after it: the headline has no menu below it.
+            let candidate = |i: &usize| {
+                roles[*i].is_none()
+                    && blocks[*i].markup != Markup::ListItem
+                    && reads_like_headline(&blocks[*i].text)
+                    && (*i + 1..blocks.len()).any(|j| roles[j].is_none())
+                    && !blocks.get(*i + 1).is_some_and(is_menu)
+            };
+            let found = (0..anchor).find(candidate).or_else(|| (anchor..prose).find(candidate));
             if let Some(i) = found {
                 roles[i] = Some(Role::Headline);
             }
@@ -647,9 +687,11 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
         }
     };
     let Some(headline) = headline else { return };
+    // Above the headline: the masthead, its tagline (longer, but above the menu), section labels.
+    let menu_after = |i: usize| (i + 1..headline).any(|j| is_menu(&blocks[j]));
     for i in 0..headline {
         if roles[i].is_none()
-            && word_count(&blocks[i].text) <= 8
+            && (word_count(&blocks[i].text) <= 8 || (word_count(&blocks[i].text) <= 14 && menu_after(i)))
             && !blocks[i].text.ends_with(['.', '!', '?'])
             && !has_quotation(&blocks[i].text)
         {
@@ -659,9 +701,10 @@ fn mark_top(blocks: &[Block], roles: &mut Roles, known_title: Option<&str>, chro
     // Between the headline and the first prose: the author's name and role
     // on lines of their own ("Jane Roe", "Europe correspondent, Helsinki")
     // and one-word buttons ("Share", "Save").
-    let prose = (headline + 1..blocks.len())
-        .find(|&i| roles[i].is_none() && reads_like_prose(&blocks[i].text))
-        .unwrap_or(blocks.len());
+    // A standfirst may come before the byline: the zone ends at the second prose line.
+    let mut proses = (headline + 1..blocks.len()).filter(|&i| roles[i].is_none() && reads_like_prose(&blocks[i].text));
+    let first_prose = proses.next().unwrap_or(blocks.len());
+    let prose = if first_prose == headline + 1 { proses.next().unwrap_or(blocks.len()) } else { first_prose };
     let has_byline = roles.iter().any(|r| *r == remove(RemovalReason::Byline));
     for i in headline + 1..prose.min(headline + 8) {
         // "Jane Roe | Agency" reads as navigation; its first part is a name.

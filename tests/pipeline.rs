@@ -82,7 +82,16 @@ fn seed_chrome_is_removed_and_body_kept() {
 
 #[test]
 fn held_out_chrome_is_removed_and_body_kept() {
-    for event in ["balochistan-earthquake", "athens-bribery-verdict", "serbia-rate-cut", "gulf-ferry-collision"] {
+    for event in [
+        "balochistan-earthquake",
+        "athens-bribery-verdict",
+        "serbia-rate-cut",
+        "gulf-ferry-collision",
+        "cup-final-var",
+        "ev-battery-recall",
+        "hills-bushfire",
+        "glasgow-gallery-theft",
+    ] {
         let folder = format!("tests/fixtures/events/{event}");
         let project = Project::copy_of(&folder);
         project.build(&["--format", "json"]);

@@ -92,11 +92,23 @@ fn seed_quotations_match_the_gold() {
 
 #[test]
 fn held_out_quotations_match_their_gold() {
-    for event in ["balochistan-earthquake", "athens-bribery-verdict", "serbia-rate-cut", "gulf-ferry-collision"] {
+    // The first four events shaped the rules; the last four were written
+    // afterwards and measured before any rule was changed for them (see the
+    // README): their floors guard what was reached since.
+    for (event, floor) in [
+        ("balochistan-earthquake", 0.9),
+        ("athens-bribery-verdict", 0.9),
+        ("serbia-rate-cut", 0.9),
+        ("gulf-ferry-collision", 0.9),
+        ("cup-final-var", 0.85),
+        ("ev-battery-recall", 0.85),
+        ("hills-bushfire", 0.85),
+        ("glasgow-gallery-theft", 0.8),
+    ] {
         let (model, _) = analyse_folder(&folder(&format!("tests/fixtures/events/{event}")));
         let (precision, recall, problems) = score(&model, &gold(&format!("tests/gold/{event}.toml")));
         assert!(
-            precision >= 0.9 && recall >= 0.9,
+            precision >= floor && recall >= floor,
             "{event}: precision {precision:.3}, recall {recall:.3}: {problems:#?}"
         );
         assert_everything_verbatim(&model);

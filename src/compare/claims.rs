@@ -308,7 +308,7 @@ impl<'a> ClaimIndex<'a> {
     }
 
     /// Whether two claims are about the same one, when both open with whom
-    /// they are about: "Merz has said …" and "Italy has ruled out …" are not.
+    /// they are about: "Vogel has said …" and "Italy has ruled out …" are not.
     pub fn same_subject(&self, a: usize, b: usize) -> bool {
         let subject = |i: usize| self.claims[i].subject.as_ref().and_then(|k| self.global_key(i, k));
         match (subject(a), subject(b)) {

@@ -1,5 +1,5 @@
 //! Merges the people each source knows into one who's-who: spellings of one
-//! name (Zelensky, Zelenskyy, Zelenskiy) become one person; namesakes with
+//! name (Kovalenko, Kovalenkoo, Kovalenka) become one person; namesakes with
 //! different given names stay apart; a surname alone joins the person it
 //! names. Lookups go through an index on surname skeletons, never all pairs.
 
@@ -159,7 +159,7 @@ fn absorb(global: &mut Global, local: &LocalPerson, source: usize) {
 }
 
 /// Spellings seen only in removed photo captions are still spellings outlets
-/// used ("Volodymyr Zelenskiy"); they become aliases, not mentions.
+/// used ("Volodymyr Kovalenka"); they become aliases, not mentions.
 fn add_caption_spellings(
     globals: &mut [Global],
     sources: &[Source],
@@ -302,7 +302,7 @@ fn tidy_roles(roles: Vec<String>) -> Vec<String> {
         .collect()
 }
 
-/// "Sébastien Lecornu" → "sebastien-lecornu".
+/// "Sébastien Duval" → "sebastien-duval".
 pub fn slug(text: &str) -> String {
     let folded = fold(text);
     let mut out = String::new();
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn slugs() {
-        assert_eq!(slug("Sébastien Lecornu"), "sebastien-lecornu");
+        assert_eq!(slug("Sébastien Duval"), "sebastien-duval");
         assert_eq!(slug("Kim Jong Un"), "kim-jong-un");
         assert_eq!(slug("???"), "item");
     }

@@ -250,7 +250,7 @@ pub fn terms(sources: &[Source], findings: &[Findings]) -> Vec<Term> {
             let mut outlets: Vec<&String> = uses.iter().map(|(s, _)| &outlet_keys[*s]).collect();
             outlets.sort_unstable();
             outlets.dedup();
-            // The form most uses write: "coalition of the willing" over one capitalised use.
+            // The form most uses write: "league of the bold" over one capitalised use.
             let mut counts: HashMap<&str, usize> = HashMap::new();
             for (_, u) in &uses {
                 *counts.entry(u.text.as_str()).or_default() += 1;

@@ -76,7 +76,7 @@ pub struct Claim {
     /// The place the claim opens with, its likely subject ("Italy has ruled out …").
     pub subject_place: Option<String>,
     /// Who or what the claim is about, when it opens with them: a person
-    /// ("German Chancellor Friedrich Merz has said …") or a place.
+    /// ("German Chancellor Friedrich Vogel has said …") or a place.
     pub subject: Option<String>,
     /// Kinds of event the claim speaks of ("call", "meeting"), for comparing manners.
     pub events: Vec<usize>,

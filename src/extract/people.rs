@@ -1,7 +1,7 @@
 //! Recognises the people a source mentions: capitalised names with the
 //! evidence that they are people (an honorific, a title, a role in
-//! apposition, an age), their roles ("French President Emmanuel Macron",
-//! "Mark Rutte, the NATO secretary general"), and the surname-only and
+//! apposition, an age), their roles ("French President Emmanuel Moreau",
+//! "Mark Jansen, the NATO secretary general"), and the surname-only and
 //! title-only references that point back to them within the source.
 
 use crate::knowledge::{Knowledge, Place};
@@ -281,7 +281,7 @@ fn mention_in_run(
 ) -> Option<Mention> {
     let mut gender = None;
     let mut evidence = false;
-    // Honorific written just before the run: "Mr. Macron" (the period splits the run).
+    // Honorific written just before the run: "Mr. Moreau" (the period splits the run).
     if i >= 2 && toks[i - 1].text == "." && knowledge.honorific(words[i - 2]).is_some() {
         gender = knowledge.honorific(words[i - 2]).and_then(Gender::from_code);
         evidence = true;
@@ -339,12 +339,12 @@ fn mention_in_run(
             other => of = other,
         }
         if of == Affiliation::None && written_prefix.is_none() && i >= 2 && toks[i - 1].kind == TokenKind::Possessive {
-            // "Ukraine's President X", "France's Macron".
+            // "Ukraine's President X", "France's Moreau".
             of = affiliation(toks, i - 2, i, knowledge);
         }
     }
-    // A title in lower case just before the name: "NATO chief Mark Rutte",
-    // "Trump’s special envoy Steve Witkoff", "his defense minister, Sébastien Lecornu,".
+    // A title in lower case just before the name: "NATO chief Mark Jansen",
+    // "Trump’s special envoy Steve Brandt", "his defense minister, Sébastien Duval,".
     if title.is_none() && k == i && i > 0 && name_words.len() >= 2 {
         let comma_before = toks[i - 1].text == "," && toks.get(j).is_some_and(|t| t.text == ",");
         let end = if comma_before { i.checked_sub(2) } else { Some(i - 1) };
@@ -365,7 +365,7 @@ fn mention_in_run(
         Some(prefix) => format!("{prefix} {}", form.split(' ').map(capitalise).collect::<Vec<_>>().join(" ")),
         None => role_text(form, &of, "", knowledge),
     });
-    // "President Emmanuel Macron of France".
+    // "President Emmanuel Moreau of France".
     if let Some((form, _)) = title
         && toks.get(j).is_some_and(|t| t.text == "of")
         && let Some((Place::Country(c) | Place::Demonym(c), _)) = knowledge.place_at(&words[(j + 1).min(words.len())..])
@@ -429,7 +429,7 @@ fn mention_in_run(
             }
         }
     }
-    // Speech verbs on either side: "said Martin Quencez", "Merz said".
+    // Speech verbs on either side: "said Martin Marchal", "Vogel said".
     let verb_after = knowledge.speech_verb_at(&words[after.min(words.len())..]).is_some();
     let verb_before = i > 0 && knowledge.speech_verb_at(&words[i - 1..]).is_some_and(|(n, _)| n == 1);
     evidence |= name_words.len() >= 2 && (verb_after || verb_before);
@@ -537,7 +537,7 @@ pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
         named[index] += 1;
         owner[m] = Some(index);
     }
-    // A lone word seen before its full name ("Macron" in a headline) joins it now.
+    // A lone word seen before its full name ("Moreau" in a headline) joins it now.
     for m in deferred {
         let mention = &mentions[m];
         let words = name_words(mention);
@@ -671,20 +671,20 @@ mod tests {
     fn titles_places_and_appositions_give_roles() {
         let k = knowledge();
         assert_eq!(
-            found("French President Emmanuel Macron spoke.", &k),
-            [("Emmanuel Macron".into(), Some("President of France".into()), true)]
+            found("French President Emmanuel Moreau spoke.", &k),
+            [("Emmanuel Moreau".into(), Some("President of France".into()), true)]
         );
         assert_eq!(
-            found("UK Prime Minister Keir Starmer spoke.", &k)[0].1.as_deref(),
+            found("UK Prime Minister Keir Hartley spoke.", &k)[0].1.as_deref(),
             Some("Prime Minister of the United Kingdom")
         );
-        assert_eq!(found("NATO chief Mark Rutte shot back.", &k)[0].1.as_deref(), Some("Chief of NATO"));
+        assert_eq!(found("NATO chief Mark Jansen shot back.", &k)[0].1.as_deref(), Some("Chief of NATO"));
         assert_eq!(
-            found("“No,” Mark Rutte, the NATO secretary general, said.", &k)[0].1.as_deref(),
+            found("“No,” Mark Jansen, the NATO secretary general, said.", &k)[0].1.as_deref(),
             Some("Secretary General of NATO")
         );
         assert_eq!(
-            found("Mr. Merz, the German chancellor, said this week.", &k)[0].1.as_deref(),
+            found("Mr. Vogel, the German chancellor, said this week.", &k)[0].1.as_deref(),
             Some("Chancellor of Germany")
         );
         assert_eq!(
@@ -692,12 +692,12 @@ mod tests {
             Some("President of Russia")
         );
         assert_eq!(
-            found("Ukraine's President Volodymyr Zelenskyy arrived.", &k)[0].1.as_deref(),
+            found("Ukraine's President Volodymyr Kovalenkoo arrived.", &k)[0].1.as_deref(),
             Some("President of Ukraine")
         );
-        let lecornu = found("while his defense minister, Sébastien Lecornu, said so.", &k);
-        assert_eq!(lecornu[0].0, "Sébastien Lecornu");
-        assert!(lecornu[0].2);
+        let duval = found("while his defense minister, Sébastien Duval, said so.", &k);
+        assert_eq!(duval[0].0, "Sébastien Duval");
+        assert!(duval[0].2);
     }
 
     #[test]

@@ -190,16 +190,13 @@ mod tests {
     #[test]
     fn curly_and_straight_quotes_mixed() {
         assert_eq!(texts(&["“It’s over,” he said. \"Really over.\""]), ["It’s over,", "Really over."]);
-        assert_eq!(
-            texts(&["Talks on 'Coalition of the Willing' began, Russia’s envoy said."]),
-            ["Coalition of the Willing"]
-        );
+        assert_eq!(texts(&["Talks on 'League of the Bold' began, Russia’s envoy said."]), ["League of the Bold"]);
     }
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert_eq!(texts(&["Russia’s and the countries’ leaders don’t agree on Macron's plan."]), Vec::<&str>::new());
-        assert_eq!(texts(&["The ‘coalition of the willing’ seek Trump’s support."]), ["coalition of the willing"]);
+        assert_eq!(texts(&["Russia’s and the countries’ leaders don’t agree on Moreau's plan."]), Vec::<&str>::new());
+        assert_eq!(texts(&["The ‘league of the bold’ seek Trump’s support."]), ["league of the bold"]);
         let (_, unbalanced) = find(&["The allies' plan and the '90s boom."]);
         assert!(unbalanced.is_empty());
     }

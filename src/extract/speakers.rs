@@ -1,7 +1,7 @@
 //! Decides, for each quoted span, whether it is a quotation or a term, and
 //! whose words a quotation is. Speech verbs (`data/speech.toml`) are found
-//! outside the quotes; each verb's subject is read on either side ("Merz
-//! said", "said Martin Quencez, the director…", "Mr. Merz, the German
+//! outside the quotes; each verb's subject is read on either side ("Vogel
+//! said", "said Martin Marchal, the director…", "Mr. Vogel, the German
 //! chancellor, said"), and pronouns and titles ("she added", "the Ukrainian
 //! leader") are resolved through the source's attribution history.
 
@@ -199,7 +199,7 @@ impl Attributor<'_> {
                 i += 1;
                 continue;
             };
-            // "said Martin Quencez" reads the subject after the verb only right
+            // "said Martin Marchal" reads the subject after the verb only right
             // after a quotation; elsewhere the word after a verb is its object.
             let inverted = i == 0 || masked[i - 1] || (toks[i - 1].text == "," && i >= 2 && masked[i - 2]);
             let subject = if according {
@@ -394,7 +394,7 @@ impl Attributor<'_> {
                 return self.clause_subject(p, open, i, masked);
             }
             if matches!(toks[i].text, "," | "—" | "–") {
-                // ", Sébastien Lecornu, said": the name between commas is the subject;
+                // ", Sébastien Duval, said": the name between commas is the subject;
                 // ", the German chancellor, said" / ", who …, said" / "— no relation —": skip the clause.
                 let mark = toks[i].text;
                 let open = (i.saturating_sub(16)..i).rev().find(|&j| toks[j].text == mark || masked[j])?;
@@ -432,7 +432,7 @@ impl Attributor<'_> {
             .map(|&(_, _, person)| Subject::Speaker(Speaker::Person(person)))
     }
 
-    /// The subject written right after a verb: "said Martin Quencez", "said a spokesperson".
+    /// The subject written right after a verb: "said Martin Marchal", "said a spokesperson".
     fn subject_after(&self, p: usize, start: usize, masked: &[bool]) -> Option<Subject> {
         let toks = &self.paras[p].toks;
         if start >= toks.len() || masked[start] {

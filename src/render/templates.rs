@@ -180,7 +180,7 @@ mod tests {
         );
         assert_eq!(escape_markdown("1. Not a list"), r"1\. Not a list");
         assert_eq!(escape_markdown("Q&A &amp; more"), r"Q&A \&amp; more");
-        assert_eq!(escape_markdown("Mr. Macron’s plan"), "Mr. Macron’s plan");
+        assert_eq!(escape_markdown("Mr. Moreau’s plan"), "Mr. Moreau’s plan");
     }
 
     #[test]

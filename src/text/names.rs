@@ -1,5 +1,5 @@
-//! Keys that make the spellings of one name compare equal: Zelensky,
-//! Zelenskyy and Zelenskiy; Lazaridis and Lazarides; Qureshi and Qureishi.
+//! Keys that make the spellings of one name compare equal: Dostoevsky,
+//! Dostoyevsky and Dostoevskiy; Lazaridis and Lazarides; Qureshi and Qureishi.
 //! A key is the name's consonant skeleton after folding common
 //! transliteration differences, so it is only ever compared, never shown.
 
@@ -99,8 +99,8 @@ mod tests {
 
     #[test]
     fn transliterations_share_a_skeleton() {
-        assert_eq!(skeleton("Zelensky"), skeleton("Zelenskyy"));
-        assert_eq!(skeleton("Zelenskiy"), skeleton("Zelensky"));
+        assert_eq!(skeleton("Dostoevsky"), skeleton("Dostoyevsky"));
+        assert_eq!(skeleton("Dostoevskiy"), skeleton("Dostoevsky"));
         assert_eq!(skeleton("Lazaridis"), skeleton("Lazarides"));
         assert_eq!(skeleton("Qureshi"), skeleton("Qureishi"));
         assert_eq!(skeleton("Oleksandr"), skeleton("Olexander"));
@@ -115,7 +115,7 @@ mod tests {
         assert!(given_names_compatible("Alasdair", "Alistair"));
         assert!(!given_names_compatible("Christopher", "Christina"));
         assert_ne!(skeleton("Hrytsenko"), skeleton("Rantanen"));
-        assert_ne!(skeleton("Macron"), skeleton("Merz"));
+        assert_ne!(skeleton("Moreau"), skeleton("Marsh"));
     }
 
     #[test]

@@ -806,7 +806,23 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
                 Cell::new(c, value)
             })
             .collect();
-        rows.push(Row { topic: format!("Date: {}", namer.context(&claims, 4)), kind: DisagreementKind::Date, cells });
+        // Named by the words that stand by the dates in every cell ("lawsuit filed").
+        let contexts: Vec<&Vec<String>> = group.iter().map(|&i| &mention(i).context).collect();
+        let alike = |x: &String, y: &String| {
+            x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
+        };
+        let shared: Vec<&str> = contexts[0]
+            .iter()
+            .filter(|w| contexts[1..].iter().any(|c| c.iter().any(|v| alike(w, v))))
+            .map(String::as_str)
+            .take(3)
+            .collect();
+        let topic = if shared.is_empty() {
+            format!("Date: {}", namer.context(&claims, 4))
+        } else {
+            format!("When: {}", shared.join(" "))
+        };
+        rows.push(Row { topic, kind: DisagreementKind::Date, cells });
     }
     rows
 }

@@ -5,7 +5,7 @@
 //! index on rare words, so the work grows with the number of quotations, not
 //! its square.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::people::PersonMap;
 use crate::extract::{Findings, Speaker};
@@ -35,6 +35,24 @@ struct Cluster {
     /// The speaker as the first source named them, for `speaker_name`.
     named: Option<String>,
     occurrences: Vec<Occurrence>,
+    /// (source, paragraph) of the occurrences, and each distinct word
+    /// sequence once (as an occurrence index): a quotation thousands of
+    /// articles carry is compared with its few wordings, not every copy.
+    places: HashSet<(usize, usize)>,
+    wordings: HashMap<Vec<String>, usize>,
+}
+
+impl Cluster {
+    fn new(who: Who, named: Option<String>) -> Cluster {
+        Cluster { who, named, occurrences: Vec::new(), places: HashSet::new(), wordings: HashMap::new() }
+    }
+
+    fn push(&mut self, occurrence: Occurrence) {
+        self.places.insert((occurrence.source, occurrence.paragraph));
+        let next = self.occurrences.len();
+        self.wordings.entry(occurrence.wording.sequence.clone()).or_insert(next);
+        self.occurrences.push(occurrence);
+    }
 }
 
 /// A wording as compared: its words in order, and those that carry content.
@@ -114,8 +132,10 @@ pub fn merge(
                 let cluster = &clusters[c];
                 let speakers_fit = cluster.who == who || cluster.who == Who::Unknown || who == Who::Unknown;
                 // Two quotations in one paragraph are two quotations, however alike.
-                let same_place = cluster.occurrences.iter().any(|o| o.source == s && o.paragraph == quote.paragraph);
-                speakers_fit && !same_place && cluster.occurrences.iter().any(|o| same_words(&o.wording, &set))
+                let same_place = || cluster.places.contains(&(s, quote.paragraph));
+                speakers_fit
+                    && !same_place()
+                    && cluster.wordings.values().any(|&o| same_words(&cluster.occurrences[o].wording, &set))
             });
             let occurrence = Occurrence {
                 source: s,
@@ -132,11 +152,13 @@ pub fn merge(
                         cluster.who = who;
                         cluster.named = cluster.named.take().or(named);
                     }
-                    cluster.occurrences.push(occurrence);
+                    cluster.push(occurrence);
                     c
                 }
                 None => {
-                    clusters.push(Cluster { who, named, occurrences: vec![occurrence] });
+                    let mut cluster = Cluster::new(who, named);
+                    cluster.push(occurrence);
+                    clusters.push(cluster);
                     clusters.len() - 1
                 }
             };

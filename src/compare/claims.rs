@@ -247,6 +247,12 @@ impl<'a> ClaimIndex<'a> {
         self.norms[i]
     }
 
+    /// Whether two claims share a key that `wanted` accepts (as the claims write it).
+    pub fn shares_key(&self, a: usize, b: usize, wanted: impl Fn(&str) -> bool) -> bool {
+        let (x, y) = (&self.keys[a], &self.keys[b]);
+        x.iter().any(|k| y.binary_search(k).is_ok() && wanted(&self.names[*k as usize]))
+    }
+
     /// Keys two or more of `members` share, most widely shared and rarest first.
     pub fn shared_keys(&self, members: &[usize]) -> Vec<&str> {
         let mut counts: HashMap<u32, usize> = HashMap::new();

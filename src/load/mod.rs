@@ -89,8 +89,10 @@ pub fn load(
     if candidates.is_empty() {
         return Err(LoadError::NoArticles(seeds.to_path_buf()));
     }
+    let names: std::collections::HashSet<&str> =
+        candidates.iter().flat_map(|c| [c.relative.as_str(), file_name(&c.relative)]).collect();
     for (name, entry) in &sources_toml {
-        if !candidates.iter().any(|c| &c.relative == name || file_name(&c.relative) == name) {
+        if !names.contains(name.as_str()) {
             diags.warn(
                 &seeds.join(SOURCES_TOML),
                 Some(entry.line),

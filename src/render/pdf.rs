@@ -99,7 +99,8 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
         key_points: first(&view.key_points, 15),
         single_source: first(&view.single_source, if with_appendix { 30 } else { 15 }),
         disagreements: first(&view.disagreements, disagreement_rows),
-        columns: &view.disagreement_columns,
+        // Listed by value, the rows need no columns.
+        columns: if view.disagreement_table { &view.disagreement_columns } else { &[] },
         table: view.disagreement_table,
         timeline: first(&view.timeline, 60),
         speakers,

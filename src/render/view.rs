@@ -250,7 +250,9 @@ pub struct PersonView {
     pub roles: Vec<String>,
     pub outlets: usize,
     pub quote_count: usize,
+    /// The first `CITE_LIMIT` mentions; `more_mentions` counts the others.
     pub mentions: Vec<CiteView>,
+    pub more_mentions: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -563,7 +565,13 @@ impl SiteView {
                 roles: p.roles.clone(),
                 outlets: p.outlets,
                 quote_count: p.quote_count,
-                mentions: p.mentions.iter().map(|m: &Citation| lookup.cite(&m.source, m.paragraph, None)).collect(),
+                mentions: p
+                    .mentions
+                    .iter()
+                    .take(CITE_LIMIT)
+                    .map(|m: &Citation| lookup.cite(&m.source, m.paragraph, None))
+                    .collect(),
+                more_mentions: p.mentions.len().saturating_sub(CITE_LIMIT),
             })
             .collect();
         let terms = briefing

@@ -100,11 +100,14 @@ pub fn load(
             );
         }
     }
+    crate::progress::stage("reading articles", candidates.len());
     let outcomes: Vec<FileOutcome> = candidates
         .par_iter()
         .map(|c| {
             let entry = sources_toml.get(&c.relative).or_else(|| sources_toml.get(file_name(&c.relative)));
-            load_file(c, entry, knowledge, options)
+            let outcome = load_file(c, entry, knowledge, options);
+            crate::progress::advance();
+            outcome
         })
         .collect();
     let mut sources = Vec::new();

@@ -57,7 +57,9 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
         context.insert("text", &SourceText::new(source));
         context.insert("previous", &i.checked_sub(1).map(|p| &view.sources[p]));
         context.insert("next", &view.sources.get(i + 1));
-        write_page(templates, sink, "source.html", &format!("sources/{}.html", source.id), &context)
+        write_page(templates, sink, "source.html", &format!("sources/{}.html", source.id), &context)?;
+        crate::progress::advance();
+        Ok(())
     })
 }
 

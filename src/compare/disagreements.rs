@@ -111,18 +111,20 @@ fn constrained_clusters(
         if ga == gb {
             continue;
         }
-        let (small, large) = if outlets[ga].len() <= outlets[gb].len() { (ga, gb) } else { (gb, ga) };
+        // The smaller group joins the larger, so that no item moves often; the
+        // groups come out sorted, so which one keeps its place does not show.
+        let (small, large) = if groups[ga].len() <= groups[gb].len() { (ga, gb) } else { (gb, ga) };
         let clash = outlets[small].iter().any(|o| outlets[large].contains(o));
         if clash {
             continue;
         }
-        let moved = std::mem::take(&mut groups[gb]);
-        let moved_outlets = std::mem::take(&mut outlets[gb]);
-        outlets[ga].extend(moved_outlets);
+        let moved = std::mem::take(&mut groups[small]);
+        let moved_outlets = std::mem::take(&mut outlets[small]);
+        outlets[large].extend(moved_outlets);
         for &m in &moved {
-            group_of[m] = ga;
+            group_of[m] = large;
         }
-        groups[ga].extend(moved);
+        groups[large].extend(moved);
     }
     let mut out: Vec<Vec<usize>> = groups
         .into_iter()

@@ -5,7 +5,7 @@
 //! index on rare words, so the work grows with the number of quotations, not
 //! its square.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::people::PersonMap;
 use crate::extract::{Findings, Speaker};
@@ -36,21 +36,22 @@ struct Cluster {
     named: Option<String>,
     occurrences: Vec<Occurrence>,
     /// (source, paragraph) of the occurrences, and each distinct word
-    /// sequence once (as an occurrence index): a quotation thousands of
-    /// articles carry is compared with its few wordings, not every copy.
+    /// sequence once (its id, and an occurrence with it): a quotation
+    /// thousands of articles carry is compared with its few wordings, not
+    /// every copy.
     places: HashSet<(usize, usize)>,
-    wordings: HashMap<Vec<String>, usize>,
+    wordings: BTreeMap<u32, usize>,
 }
 
 impl Cluster {
     fn new(who: Who, named: Option<String>) -> Cluster {
-        Cluster { who, named, occurrences: Vec::new(), places: HashSet::new(), wordings: HashMap::new() }
+        Cluster { who, named, occurrences: Vec::new(), places: HashSet::new(), wordings: BTreeMap::new() }
     }
 
-    fn push(&mut self, occurrence: Occurrence) {
+    fn push(&mut self, occurrence: Occurrence, wording_id: u32) {
         self.places.insert((occurrence.source, occurrence.paragraph));
         let next = self.occurrences.len();
-        self.wordings.entry(occurrence.wording.sequence.clone()).or_insert(next);
+        self.wordings.entry(wording_id).or_insert(next);
         self.occurrences.push(occurrence);
     }
 }
@@ -109,6 +110,11 @@ pub fn merge(
 ) -> Vec<Quote> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    // Word sequences by id, and the answers of `same_words` for pairs of them:
+    // wire copy repeats the same wordings thousands of times. Only wordings
+    // seen before are remembered, so that unique quotations cost no memory.
+    let mut sequence_ids: HashMap<Vec<String>, u32> = HashMap::new();
+    let mut alike_wordings: HashMap<(u32, u32), bool> = HashMap::new();
     for (s, found) in findings.iter().enumerate() {
         for quote in &found.quotes {
             let (who, named) = match &quote.speaker {
@@ -120,6 +126,9 @@ pub fn merge(
                 Speaker::Unknown => (Who::Unknown, None),
             };
             let set = wording(&quote.text, knowledge);
+            let next_id = sequence_ids.len() as u32;
+            let repeated = sequence_ids.contains_key(&set.sequence);
+            let set_id = *sequence_ids.entry(set.sequence.clone()).or_insert(next_id);
             // Keys are word beginnings, so "form" finds "format".
             let mut keys: Vec<String> =
                 set.content.iter().filter(|w| w.chars().count() >= 4).map(|w| w.chars().take(4).collect()).collect();
@@ -135,7 +144,10 @@ pub fn merge(
                 let same_place = || cluster.places.contains(&(s, quote.paragraph));
                 speakers_fit
                     && !same_place()
-                    && cluster.wordings.values().any(|&o| same_words(&cluster.occurrences[o].wording, &set))
+                    && cluster.wordings.iter().any(|(&id, &o)| {
+                        let compare = || same_words(&cluster.occurrences[o].wording, &set);
+                        if repeated { *alike_wordings.entry((id, set_id)).or_insert_with(compare) } else { compare() }
+                    })
             });
             let occurrence = Occurrence {
                 source: s,
@@ -152,12 +164,12 @@ pub fn merge(
                         cluster.who = who;
                         cluster.named = cluster.named.take().or(named);
                     }
-                    cluster.push(occurrence);
+                    cluster.push(occurrence, set_id);
                     c
                 }
                 None => {
                     let mut cluster = Cluster::new(who, named);
-                    cluster.push(occurrence);
+                    cluster.push(occurrence, set_id);
                     clusters.push(cluster);
                     clusters.len() - 1
                 }

@@ -2,7 +2,7 @@
 //! found into one [`Briefing`], and settles the event's title and date
 //! (from `briefing.toml`, else from the sources).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::compare::Compared;
 use crate::config::Config;
@@ -138,17 +138,23 @@ fn infer_title(sources: &[Source], knowledge: &Knowledge) -> String {
         .iter()
         .map(|s| salient(&s.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join(" "), knowledge))
         .collect();
+    // How many bodies hold each word: a headline's words found in the other
+    // bodies are then counted without comparing it with every body.
+    let mut holding: HashMap<&str, usize> = HashMap::new();
+    for body in &bodies {
+        for word in body {
+            *holding.entry(word.as_str()).or_default() += 1;
+        }
+    }
     let best = sources
         .iter()
         .enumerate()
         .filter_map(|(i, s)| s.title.as_ref().map(|t| (i, t)))
         .map(|(i, title)| {
             let words = salient(title, knowledge);
-            let shared: usize = bodies
+            let shared: usize = words
                 .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, body)| words.iter().filter(|w| body.contains(*w)).count())
+                .map(|w| holding.get(w.as_str()).copied().unwrap_or(0) - usize::from(bodies[i].contains(w)))
                 .sum();
             let score = shared as f64 / words.len().max(1) as f64;
             (score, std::cmp::Reverse(i), title)

@@ -885,6 +885,9 @@ impl<V: Clone> PhraseIndex<V> {
     }
 
     fn longest(&self, words: &[&str]) -> Option<(&V, usize)> {
+        // Asked at every word of every article, and most words start no phrase:
+        // the first word is looked up before the others are lowered.
+        self.by_first.get(&words.first()?.to_lowercase())?;
         let lowered: Vec<String> = words.iter().take(8).map(|w| w.to_lowercase()).collect();
         let refs: Vec<&str> = lowered.iter().map(String::as_str).collect();
         self.longest_cased(&refs)
@@ -899,6 +902,7 @@ impl<V: Clone> PhraseIndex<V> {
     }
 
     fn longest_suffix_value(&self, words: &[&str]) -> Option<(&V, usize)> {
+        self.by_last.get(&words.last()?.to_lowercase())?;
         let start = words.len().saturating_sub(8);
         let lowered: Vec<String> = words[start..].iter().map(|w| w.to_lowercase()).collect();
         let last = lowered.last()?;

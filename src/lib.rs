@@ -16,6 +16,7 @@ pub mod load;
 pub mod model;
 pub mod outlets;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod text;
 pub mod timing;
@@ -99,9 +100,18 @@ pub fn analyse(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, B
 
     let started = Instant::now();
     let event_date = assemble::event_date(&loaded.sources, &config);
+    progress::stage("reading claims", loaded.sources.len());
     let findings: Vec<extract::Findings> = {
         use rayon::prelude::*;
-        loaded.sources.par_iter().map(|source| extract::extract(source, &knowledge, event_date)).collect()
+        loaded
+            .sources
+            .par_iter()
+            .map(|source| {
+                let found = extract::extract(source, &knowledge, event_date);
+                progress::advance();
+                found
+            })
+            .collect()
     };
     for (source, found) in loaded.sources.iter().zip(&findings) {
         for (line, message) in &found.notes {
@@ -111,6 +121,7 @@ pub fn analyse(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, B
     timing::record("extract", started);
 
     let started = Instant::now();
+    progress::stage("comparing sources", 0);
     let compared = compare::compare(&loaded.sources, &findings, &knowledge);
     timing::record("compare", started);
 

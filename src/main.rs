@@ -1,9 +1,10 @@
 //! The `briefing` command line: parses arguments, runs the library, prints
 //! diagnostics and picks the exit code (0 success, 1 failure, 2 bad usage).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
@@ -53,7 +54,7 @@ struct InputArgs {
     /// Print how long each stage took.
     #[arg(long)]
     timings: bool,
-    /// Print only warnings and errors.
+    /// Print only warnings and errors (and no progress bar).
     #[arg(long, short)]
     quiet: bool,
 }
@@ -105,10 +106,20 @@ fn options(input: &InputArgs, out: PathBuf) -> Options {
     }
 }
 
+/// A build that takes longer than this shows a progress bar (on a terminal).
+const PROGRESS_DELAY: Duration = Duration::from_secs(1);
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let started = Instant::now();
     let mut diags = Diagnostics::default();
+    let quiet = match &cli.command {
+        Command::Build(args) => args.input.quiet,
+        Command::Check(args) => args.quiet,
+    };
+    let progress = (!quiet && std::io::stderr().is_terminal())
+        .then(|| briefing::progress::Terminal::start(PROGRESS_DELAY))
+        .flatten();
     let (input, result, verb) = match &cli.command {
         Command::Build(args) => {
             let options = options(&args.input, args.out.clone());
@@ -119,6 +130,9 @@ fn main() -> ExitCode {
             (args, briefing::check(&options, &mut diags).map(|b| (b, None)), "checked")
         }
     };
+    if let Some(progress) = progress {
+        progress.finish();
+    }
     for diagnostic in diags.iter() {
         eprintln!("{diagnostic}");
     }

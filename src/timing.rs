@@ -13,6 +13,14 @@ pub fn record(stage: &str, started: Instant) {
     }
 }
 
+/// Runs `work`, recording its time as `stage`.
+pub fn time<T>(stage: &str, work: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let result = work();
+    record(stage, started);
+    result
+}
+
 /// Takes the records collected so far, in the order the stages ran.
 pub fn take() -> Vec<(String, Duration)> {
     RECORDS.lock().map(|mut r| std::mem::take(&mut *r)).unwrap_or_default()

@@ -66,7 +66,7 @@ const CANDIDATE_SHAPES: usize = 1024;
 /// Nearest shapes kept for each shape.
 const NEAR_SHAPES: usize = 256;
 /// Most neighbours `neighbours` gives a claim, the most similar.
-const NEIGHBOURS: usize = 256;
+const NEIGHBOURS: usize = 128;
 
 impl<'a> ClaimIndex<'a> {
     /// Indexes every claim; person keys are made global with `map`.
@@ -251,12 +251,21 @@ impl<'a> ClaimIndex<'a> {
     }
 
     /// The candidates to join a fact around `seed`: like `neighbours`, but
-    /// every claim of the near shapes, so that a statement thousands of
-    /// sources carry joins one fact. `open` holds each shape's claims not
-    /// yet in a fact (from `open_shapes`) and is pruned as they are placed.
-    pub fn fact_candidates(&self, seed: usize, open: &mut [Vec<u32>], placed: &[Option<usize>]) -> Vec<(usize, f32)> {
+    /// every claim of the near shapes at least `min_similarity` alike, so
+    /// that a statement thousands of sources carry joins one fact. `open`
+    /// holds each shape's claims not yet in a fact (from `open_shapes`) and
+    /// is pruned as they are placed; shapes too far to join are not visited,
+    /// or their unplaced claims would be met again by every later seed.
+    pub fn fact_candidates(
+        &self,
+        seed: usize,
+        open: &mut [Vec<u32>],
+        placed: &[Option<usize>],
+        min_similarity: f32,
+    ) -> Vec<(usize, f32)> {
         let mut found = Vec::new();
-        for &(shape, sim) in &self.near[self.shape_of[seed] as usize] {
+        let near = &self.near[self.shape_of[seed] as usize];
+        for &(shape, sim) in near.iter().take_while(|(_, sim)| *sim >= min_similarity) {
             let members = &mut open[shape as usize];
             members.retain(|&j| placed[j as usize].is_none());
             found.extend(
@@ -320,6 +329,12 @@ impl<'a> ClaimIndex<'a> {
     /// How much a claim says: the weight of its keys.
     pub fn salience(&self, i: usize) -> f32 {
         self.norms[i]
+    }
+
+    /// Whether two claims share a key that `wanted` accepts (as the claims write it).
+    pub fn shares_key(&self, a: usize, b: usize, wanted: impl Fn(&str) -> bool) -> bool {
+        let (x, y) = (&self.keys[a], &self.keys[b]);
+        x.iter().any(|k| y.binary_search(k).is_ok() && wanted(&self.names[*k as usize]))
     }
 
     /// Keys two or more of `members` share, most widely shared and rarest first.
@@ -389,7 +404,7 @@ pub fn facts(index: &ClaimIndex, sources: &[Source]) -> (Vec<Fact>, Vec<Option<u
         let mut members = vec![seed];
         let mut member_sources = std::collections::HashSet::from([index.refs[seed].source]);
         fact_of[seed] = Some(g);
-        let mut neighbours = index.fact_candidates(seed, &mut open, &fact_of);
+        let mut neighbours = index.fact_candidates(seed, &mut open, &fact_of, SAME_FACT);
         neighbours.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         for (j, sim) in neighbours {
             // Or one clause each, said alike: "… was alone on the bridge and …".

@@ -114,20 +114,27 @@ fn constrained_clusters(
     links.sort_by(|a, b| b.2.total_cmp(&a.2).then((a.0, a.1).cmp(&(b.0, b.1))));
     let mut group_of: Vec<usize> = (0..n).collect();
     let mut groups: Vec<Vec<usize>> = (0..n).map(|i| vec![i]).collect();
+    // Each group's outlets, so that a clash is one look-up per item of the smaller group.
+    let mut outlets: Vec<std::collections::HashSet<usize>> = (0..n).map(|i| [outlet_of(i)].into()).collect();
     for (a, b, _) in links {
         let (ga, gb) = (group_of[a], group_of[b]);
         if ga == gb {
             continue;
         }
-        let clash = groups[ga].iter().any(|&x| groups[gb].iter().any(|&y| outlet_of(x) == outlet_of(y)));
+        // The smaller group joins the larger, so that no item moves often; the
+        // groups come out sorted, so which one keeps its place does not show.
+        let (small, large) = if groups[ga].len() <= groups[gb].len() { (ga, gb) } else { (gb, ga) };
+        let clash = outlets[small].iter().any(|o| outlets[large].contains(o));
         if clash {
             continue;
         }
-        let moved = std::mem::take(&mut groups[gb]);
+        let moved = std::mem::take(&mut groups[small]);
+        let moved_outlets = std::mem::take(&mut outlets[small]);
+        outlets[large].extend(moved_outlets);
         for &m in &moved {
-            group_of[m] = ga;
+            group_of[m] = large;
         }
-        groups[ga].extend(moved);
+        groups[large].extend(moved);
     }
     let mut out: Vec<Vec<usize>> = groups
         .into_iter()
@@ -201,7 +208,8 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
         let mut links = Vec::new();
         for (i, &(c, _)) in items.iter().enumerate() {
             for (other, sim) in index.neighbours(c) {
-                for &j in claim_of.get(&other).into_iter().flatten() {
+                // Each pair once, from its first item (a later test did the same, after the work).
+                for &j in claim_of.get(&other).into_iter().flatten().filter(|&&j| j > i) {
                     // Where a claim gives several figures of a kind ("a depth of 10 km,
                     // 40 km south-west"), the words around each tell them apart.
                     let ambiguous = per_source[&index.refs[c].source] > 1 || per_source[&index.refs[other].source] > 1;
@@ -223,7 +231,7 @@ fn number_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
                     }
                     let weight = if ambiguous && !headline { sim * (0.5 + 0.5 * context) } else { sim };
                     let (threshold, bonus) = if headline { (SAME_MATTER / 3.0, 1.0) } else { (SAME_MATTER, 0.0) };
-                    if i < j && weight >= threshold {
+                    if weight >= threshold {
                         links.push((i, j, weight + bonus));
                     }
                 }
@@ -495,6 +503,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
             });
         }
     }
+    let weighed: Vec<Weighed> = found.iter().map(|item| Weighed::new(index, &item.predicate)).collect();
     // Candidates come from the claim index: items of claims that share rare keys.
     let mut items_of: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, item) in found.iter().enumerate() {
@@ -517,7 +526,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
             if index.claims[x.claim].negated != index.claims[y.claim].negated {
                 continue;
             }
-            let similarity = predicate_similarity(index, &x.predicate, &y.predicate);
+            let similarity = weighed[a].similarity(&weighed[b]);
             // Lists naming mostly the same places, said of a related matter, are one topic.
             let shared = x.items.iter().filter(|i| y.items.contains(i)).count();
             let overlap = shared as f32 / x.items.len().min(y.items.len()).max(1) as f32;
@@ -532,7 +541,7 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
         }
     }
     let groups = clusters(found.len(), links);
-    let mut rows = conflicting_lists(index, &found, &items_of, namer);
+    let mut rows = conflicting_lists(index, &found, &weighed, namer);
     for group in groups {
         if group.iter().all(|&g| found[g].single) {
             continue;
@@ -568,31 +577,36 @@ fn list_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<Ro
 
 /// A place one outlet lists as doing something and another as refusing it:
 /// a positive and a negative list on a related matter that share a place.
-fn conflicting_lists(
-    index: &ClaimIndex,
-    found: &[ListItem],
-    items_of: &HashMap<usize, Vec<usize>>,
-    namer: &Namer,
-) -> Vec<Row> {
+fn conflicting_lists(index: &ClaimIndex, found: &[ListItem], weighed: &[Weighed], namer: &Namer) -> Vec<Row> {
     let mut rows = Vec::new();
-    for (a, x) in found.iter().enumerate().filter(|(_, x)| !x.single && !index.claims[x.claim].negated) {
-        // Negative lists of claims that share a rare key with this one.
-        let mut near: Vec<usize> = index
-            .neighbours(x.claim)
-            .into_iter()
-            .flat_map(|(c, _)| items_of.get(&c).cloned().unwrap_or_default())
-            .filter(|&b| !found[b].single && b != a)
-            .collect();
-        near.sort_unstable();
-        near.dedup();
-        for b in near {
-            let y = &found[b];
-            let (ca, items_a, pred_a, written_a) = (x.claim, &x.items, &x.predicate, &x.written);
-            let (cb, items_b, pred_b, written_b) = (y.claim, &y.items, &y.predicate, &y.written);
+    // Every list, grouped with others or not: a list may stand alone in its outlets' agreement.
+    let lists: Vec<usize> = (0..found.len()).filter(|&g| !found[g].single).collect();
+    // A list that says something conflicts only with denials naming one of its
+    // places: each list meets those, in list order, through an index.
+    let mut denials_naming: HashMap<&String, Vec<usize>> = HashMap::new();
+    for (position, &g) in lists.iter().enumerate() {
+        if index.claims[found[g].claim].negated {
+            for place in &found[g].items {
+                denials_naming.entry(place).or_default().push(position);
+            }
+        }
+    }
+    for &a in &lists {
+        if index.claims[found[a].claim].negated {
+            continue;
+        }
+        let mut sharing: Vec<usize> =
+            found[a].items.iter().filter_map(|p| denials_naming.get(p)).flatten().copied().collect();
+        sharing.sort_unstable();
+        sharing.dedup();
+        for b in sharing.into_iter().map(|position| lists[position]) {
+            let (x, y) = (&found[a], &found[b]);
+            let (ca, items_a, written_a) = (x.claim, &x.items, &x.written);
+            let (cb, items_b, written_b) = (y.claim, &y.items, &y.written);
             if index.claims[ca].negated || !index.claims[cb].negated || index.outlet[ca] == index.outlet[cb] {
                 continue;
             }
-            if predicate_similarity(index, pred_a, pred_b) < SAME_PREDICATE * 0.8 {
+            if weighed[a].similarity(&weighed[b]) < SAME_PREDICATE * 0.8 {
                 continue;
             }
             for place in items_a.iter().filter(|p| items_b.contains(p)) {
@@ -622,12 +636,29 @@ fn written_place(text: &str, country: &str, knowledge: &Knowledge) -> Option<Str
     })
 }
 
-fn predicate_similarity(index: &ClaimIndex, a: &[String], b: &[String]) -> f32 {
-    let weight = |k: &String| index.key_weight(k);
-    let shared: f32 = a.iter().filter(|k| b.contains(k)).map(|k| weight(k).powi(2)).sum();
-    let norm =
-        (a.iter().map(|k| weight(k).powi(2)).sum::<f32>() * b.iter().map(|k| weight(k).powi(2)).sum::<f32>()).sqrt();
-    if norm > 0.0 { shared / norm } else { 0.0 }
+/// A predicate's keys with their squared weights, weighed once per list
+/// rather than again for every pair of lists compared.
+struct Weighed<'a> {
+    keys: &'a [String],
+    squares: Vec<f32>,
+    total: f32,
+    set: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> Weighed<'a> {
+    fn new(index: &ClaimIndex, keys: &'a [String]) -> Weighed<'a> {
+        let squares: Vec<f32> = keys.iter().map(|k| index.key_weight(k).powi(2)).collect();
+        let total = squares.iter().sum::<f32>();
+        Weighed { keys, squares, total, set: keys.iter().map(String::as_str).collect() }
+    }
+
+    /// Cosine similarity of two predicates over their weighted keys.
+    fn similarity(&self, other: &Weighed) -> f32 {
+        let shared: f32 =
+            self.keys.iter().zip(&self.squares).filter(|(k, _)| other.set.contains(k.as_str())).map(|(_, w)| *w).sum();
+        let norm = (self.total * other.total).sqrt();
+        if norm > 0.0 { shared / norm } else { 0.0 }
+    }
 }
 
 /// Manner: claims about the same matter giving manners that exclude each
@@ -649,15 +680,16 @@ fn manner_rows(index: &ClaimIndex, namer: &Namer, knowledge: &Knowledge) -> Vec<
             // Manners of the same kind of event (a call, a meeting) involving the
             // same party are compared; without an event, only close claims are.
             let (events_a, events_b) = (&index.claims[claim_a].events, &index.claims[c].events);
-            let same_event = events_a.iter().any(|e| events_b.contains(e));
-            let shares_entity = index.shared_keys(&[claim_a, c]).iter().any(|k| k.contains(':'));
+            let same_event = || events_a.iter().any(|e| events_b.contains(e));
+            let shares_entity = || index.shares_key(claim_a, c, |k| k.contains(':'));
             // "Roe attended in person" and "Roe appeared by video link": how one
             // person took part, whatever the event is called.
-            let shares_person = index.shared_keys(&[claim_a, c]).iter().any(|k| k.starts_with("p:"));
+            let shares_person = || index.shares_key(claim_a, c, |k| k.starts_with("p:"));
             let related = if events_a.is_empty() || events_b.is_empty() {
-                sim >= SAME_MATTER * 1.5 || (shares_person && sim >= SAME_MATTER / 2.0)
+                sim >= SAME_MATTER * 1.5 || (sim >= SAME_MATTER / 2.0 && shares_person())
             } else {
-                (same_event && (shares_entity || sim >= SAME_MATTER)) || (shares_person && sim >= SAME_MATTER / 2.0)
+                (same_event() && (sim >= SAME_MATTER || shares_entity()))
+                    || (sim >= SAME_MATTER / 2.0 && shares_person())
             };
             if !related {
                 continue;
@@ -776,6 +808,9 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
                 let near = (da.date.day - db.date.day).num_days().abs() <= 366;
                 let differ =
                     near && (!da.date.compatible(&db.date) || times_differ(da.time.as_deref(), db.time.as_deref()));
+                if !differ {
+                    continue;
+                }
                 // The words around each date say which event it dates.
                 let context = context_likeness(&da.context, &db.context);
                 // The same event: related claims (one fact, or alike) whose dates stand
@@ -784,7 +819,7 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
                     || sim >= SAME_MATTER * 2.0
                     || (sim >= SAME_MATTER && context >= 0.34)
                     || (sim >= SAME_MATTER / 2.0 && context >= 0.5);
-                if differ && related && context > 0.0 && shares_content(index, a, b) {
+                if related && context > 0.0 && shares_content(index, a, b) {
                     links.push((i, j, sim + context));
                 }
             }
@@ -829,7 +864,7 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
 
 /// Whether two claims share a word beyond names, places and dates.
 fn shares_content(index: &ClaimIndex, a: usize, b: usize) -> bool {
-    index.shared_keys(&[a, b]).iter().any(|k| !k.contains(':'))
+    index.shares_key(a, b, |k| !k.contains(':'))
 }
 
 /// Two clock times that are both given and differ by more than a few minutes

@@ -11,6 +11,7 @@ pub mod timeline;
 use crate::extract::Findings;
 use crate::knowledge::Knowledge;
 use crate::model::{Disagreement, Fact, Person, Quote, Source, Term, TimelineEntry};
+use crate::timing::time;
 
 /// Everything the comparison found.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,8 +27,8 @@ pub struct Compared {
 
 /// Compares the sources' findings.
 pub fn compare(sources: &[Source], findings: &[Findings], knowledge: &Knowledge) -> Compared {
-    let merged = people::merge(sources, findings, knowledge);
-    let quotes = quotes::merge(sources, findings, &merged.map, &merged.people, knowledge);
+    let merged = time("compare: people", || people::merge(sources, findings, knowledge));
+    let quotes = time("compare: quotes", || quotes::merge(sources, findings, &merged.map, &merged.people, knowledge));
     let mut people = merged.people;
     let mut position: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, person) in people.iter().enumerate() {
@@ -39,10 +40,11 @@ pub fn compare(sources: &[Source], findings: &[Findings], knowledge: &Knowledge)
         }
     }
     let terms = quotes::terms(sources, findings);
-    let index = claims::ClaimIndex::new(sources, findings, &merged.map, knowledge);
-    let (facts, fact_of) = claims::facts(&index, sources);
-    let timeline = timeline::build(&index, &fact_of, sources);
-    let mut disagreements = disagreements::find(&index, &fact_of, sources, &quotes, &people, knowledge);
+    let index = time("compare: index", || claims::ClaimIndex::new(sources, findings, &merged.map, knowledge));
+    let (facts, fact_of) = time("compare: facts", || claims::facts(&index, sources));
+    let timeline = time("compare: timeline", || timeline::build(&index, &fact_of, sources));
+    let mut disagreements =
+        time("compare: disagreements", || disagreements::find(&index, &fact_of, sources, &quotes, &people, knowledge));
     disagreements.extend(disagreements::age_rows(sources, findings, &merged.map, &people));
     Compared { people, quotes, terms, facts, timeline, disagreements }
 }

@@ -3,7 +3,7 @@
 //! different given names stay apart; a surname alone joins the person it
 //! names. Lookups go through an index on surname skeletons, never all pairs.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::people::same_full_name;
 use crate::extract::{Findings, Gender, LocalPerson};
@@ -16,12 +16,14 @@ use crate::text::{fold, tokens};
 #[derive(Debug, Default)]
 struct Global {
     /// Name form → sources using it.
-    forms: BTreeMap<String, Vec<usize>>,
+    forms: BTreeMap<String, BTreeSet<usize>>,
     /// The fullest name, word by word (initials dropped).
     full: Vec<String>,
     roles: Vec<String>,
     gender: Option<Gender>,
     mentions: Vec<(usize, usize)>,
+    /// The distinct sources of `mentions`, kept as they grow: counted for every lone surname.
+    sources: BTreeSet<usize>,
 }
 
 /// Where each source's local people went: `map[source][local] = global index`.
@@ -129,25 +131,15 @@ fn single_word_target(
     let key = skeleton(word);
     let pick = |candidates: Option<&Vec<usize>>| {
         candidates?.iter().copied().filter(|&g| genders_agree(globals[g].gender, gender)).max_by_key(|&g| {
-            (gender.is_some() && globals[g].gender == gender, sources_of(&globals[g]), std::cmp::Reverse(g))
+            (gender.is_some() && globals[g].gender == gender, globals[g].sources.len(), std::cmp::Reverse(g))
         })
     };
     pick(by_surname.get(&key)).or_else(|| pick(by_first.get(&key)).filter(|&g| globals[g].full.len() >= 2))
 }
 
-fn sources_of(global: &Global) -> usize {
-    let mut sources: Vec<usize> = global.mentions.iter().map(|(s, _)| *s).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    sources.len()
-}
-
 fn absorb(global: &mut Global, local: &LocalPerson, source: usize) {
     for form in &local.forms {
-        let users = global.forms.entry(form.clone()).or_default();
-        if !users.contains(&source) {
-            users.push(source);
-        }
+        global.forms.entry(form.clone()).or_default().insert(source);
     }
     for role in &local.roles {
         if !global.roles.iter().any(|r| fold(r) == fold(role)) {
@@ -156,6 +148,9 @@ fn absorb(global: &mut Global, local: &LocalPerson, source: usize) {
     }
     global.gender = global.gender.or(local.gender);
     global.mentions.extend(local.paragraphs.iter().map(|&p| (source, p)));
+    if !local.paragraphs.is_empty() {
+        global.sources.insert(source);
+    }
 }
 
 /// Spellings seen only in removed photo captions are still spellings outlets
@@ -263,7 +258,7 @@ fn canonical_name(global: &Global, knowledge: &Knowledge) -> String {
     // "Ó Briain" is one word: a particle belongs to the surname after it.
     let words =
         |f: &str| f.split(' ').filter(|w| !is_initial(w) && !knowledge.is_name_particle(&w.to_lowercase())).count();
-    let best = |forms: &mut dyn Iterator<Item = (&String, &Vec<usize>)>| {
+    let best = |forms: &mut dyn Iterator<Item = (&String, &BTreeSet<usize>)>| {
         forms
             .max_by(|(a, ua), (b, ub)| {
                 ua.len()

@@ -5,7 +5,7 @@
 //! index on rare words, so the work grows with the number of quotations, not
 //! its square.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::people::PersonMap;
 use crate::extract::{Findings, Speaker};
@@ -35,6 +35,25 @@ struct Cluster {
     /// The speaker as the first source named them, for `speaker_name`.
     named: Option<String>,
     occurrences: Vec<Occurrence>,
+    /// (source, paragraph) of the occurrences, and each distinct word
+    /// sequence once (its id, and an occurrence with it): a quotation
+    /// thousands of articles carry is compared with its few wordings, not
+    /// every copy.
+    places: HashSet<(usize, usize)>,
+    wordings: BTreeMap<u32, usize>,
+}
+
+impl Cluster {
+    fn new(who: Who, named: Option<String>) -> Cluster {
+        Cluster { who, named, occurrences: Vec::new(), places: HashSet::new(), wordings: BTreeMap::new() }
+    }
+
+    fn push(&mut self, occurrence: Occurrence, wording_id: u32) {
+        self.places.insert((occurrence.source, occurrence.paragraph));
+        let next = self.occurrences.len();
+        self.wordings.entry(wording_id).or_insert(next);
+        self.occurrences.push(occurrence);
+    }
 }
 
 /// A wording as compared: its words in order, and those that carry content.
@@ -93,6 +112,11 @@ pub fn merge(
 ) -> Vec<Quote> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+    // Word sequences by id, and the answers of `same_words` for pairs of them:
+    // wire copy repeats the same wordings thousands of times. Only wordings
+    // seen before are remembered, so that unique quotations cost no memory.
+    let mut sequence_ids: HashMap<Vec<String>, u32> = HashMap::new();
+    let mut alike_wordings: HashMap<(u32, u32), bool> = HashMap::new();
     for (s, found) in findings.iter().enumerate() {
         for quote in &found.quotes {
             let (who, named) = match &quote.speaker {
@@ -104,6 +128,9 @@ pub fn merge(
                 Speaker::Unknown => (Who::Unknown, None),
             };
             let set = wording(&quote.text, knowledge);
+            let next_id = sequence_ids.len() as u32;
+            let repeated = sequence_ids.contains_key(&set.sequence);
+            let set_id = *sequence_ids.entry(set.sequence.clone()).or_insert(next_id);
             // Keys are word beginnings, so "form" finds "format".
             let mut keys: Vec<String> =
                 set.content.iter().filter(|w| w.chars().count() >= 4).map(|w| w.chars().take(4).collect()).collect();
@@ -116,8 +143,13 @@ pub fn merge(
                 let cluster = &clusters[c];
                 let speakers_fit = cluster.who == who || cluster.who == Who::Unknown || who == Who::Unknown;
                 // Two quotations in one paragraph are two quotations, however alike.
-                let same_place = cluster.occurrences.iter().any(|o| o.source == s && o.paragraph == quote.paragraph);
-                speakers_fit && !same_place && cluster.occurrences.iter().any(|o| same_words(&o.wording, &set))
+                let same_place = || cluster.places.contains(&(s, quote.paragraph));
+                speakers_fit
+                    && !same_place()
+                    && cluster.wordings.iter().any(|(&id, &o)| {
+                        let compare = || same_words(&cluster.occurrences[o].wording, &set);
+                        if repeated { *alike_wordings.entry((id, set_id)).or_insert_with(compare) } else { compare() }
+                    })
             });
             let occurrence = Occurrence {
                 source: s,
@@ -134,11 +166,13 @@ pub fn merge(
                         cluster.who = who;
                         cluster.named = cluster.named.take().or(named);
                     }
-                    cluster.occurrences.push(occurrence);
+                    cluster.push(occurrence, set_id);
                     c
                 }
                 None => {
-                    clusters.push(Cluster { who, named, occurrences: vec![occurrence] });
+                    let mut cluster = Cluster::new(who, named);
+                    cluster.push(occurrence, set_id);
+                    clusters.push(cluster);
                     clusters.len() - 1
                 }
             };

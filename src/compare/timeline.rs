@@ -34,10 +34,12 @@ pub fn build(index: &ClaimIndex, fact_of: &[Option<usize>], sources: &[Source]) 
     for (i, d) in dated.iter().enumerate() {
         dated_of.entry(d.claim).or_default().push(i);
     }
-    let mut fact_members: HashMap<usize, Vec<usize>> = HashMap::new();
+    // The dated mentions of each fact not yet in an entry; pruned as they join one, so
+    // that the facts thousands of sources carry are not gone through again for every entry.
+    let mut fact_dated: HashMap<usize, Vec<usize>> = HashMap::new();
     for (c, f) in fact_of.iter().enumerate() {
         if let Some(f) = f {
-            fact_members.entry(*f).or_default().push(c);
+            fact_dated.entry(*f).or_default().extend(dated_of.get(&c).into_iter().flatten().copied());
         }
     }
     let mut group_of: Vec<Option<usize>> = vec![None; dated.len()];
@@ -50,13 +52,16 @@ pub fn build(index: &ClaimIndex, fact_of: &[Option<usize>], sources: &[Source]) 
         group_of[i] = Some(g);
         let mut members = vec![i];
         let claim = dated[i].claim;
+        let same_fact = fact_of[claim].and_then(|f| fact_dated.get_mut(&f)).map(|open| {
+            open.retain(|&j| group_of[j].is_none());
+            open.clone()
+        });
         let mut near: Vec<usize> = index
             .neighbours(claim)
             .into_iter()
             .filter(|(_, sim)| *sim >= SAME_EVENT)
-            .map(|(c, _)| c)
-            .chain(fact_of[claim].and_then(|f| fact_members.get(&f)).into_iter().flatten().copied())
-            .flat_map(|c| dated_of.get(&c).cloned().unwrap_or_default())
+            .flat_map(|(c, _)| dated_of.get(&c).cloned().unwrap_or_default())
+            .chain(same_fact.into_iter().flatten())
             .collect();
         near.sort_unstable();
         near.dedup();

@@ -442,11 +442,13 @@ fn is_dateline(text: &str, knowledge: &Knowledge) -> bool {
 /// Reporting credits and author biographies: a line naming a byline author
 /// with reporting vocabulary, or "A B is a reporter/correspondent …".
 fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool {
-    let folded = fold(text);
-    let role_noun = chrome.bio_role_nouns.iter().any(|n| contains_phrase(&folded, n));
-    let reporting = chrome.bio_phrases.iter().any(|p| contains_phrase(&folded, p));
+    // The phrase searches run last, only for lines of the right shape: this runs on every line of every article.
+    let folded = std::cell::OnceCell::new();
+    let folded = || folded.get_or_init(|| fold(text)).as_str();
+    let role_noun = || chrome.bio_role_nouns.iter().any(|n| contains_phrase(folded(), n));
+    let reporting = || chrome.bio_phrases.iter().any(|p| contains_phrase(folded(), p));
     let names_author = authors.iter().any(|a| a.chars().count() > 3 && text.contains(a.as_str()));
-    if names_author && (role_noun || reporting) && text.len() < 400 && !has_quotation(text) {
+    if names_author && text.len() < 400 && !has_quotation(text) && (role_noun() || reporting()) {
         return true;
     }
     // "Jane Roe is an international reporter for …" without a byline to go by.
@@ -456,7 +458,7 @@ fn is_credit_line(text: &str, authors: &[String], chrome: &ChromeWords) -> bool 
         && toks[1].starts_with(char::is_uppercase)
         && toks[2] == "is"
         && (matches!(toks[3], "a" | "an" | "the") || possessive_after_is(text));
-    bio_shape && role_noun && text.len() < 300
+    bio_shape && text.len() < 300 && role_noun()
 }
 
 /// "Jane Roe is EMM’s senior analyst": the word after "is" is a possessive.

@@ -89,8 +89,10 @@ pub fn load(
     if candidates.is_empty() {
         return Err(LoadError::NoArticles(seeds.to_path_buf()));
     }
+    let names: std::collections::HashSet<&str> =
+        candidates.iter().flat_map(|c| [c.relative.as_str(), file_name(&c.relative)]).collect();
     for (name, entry) in &sources_toml {
-        if !candidates.iter().any(|c| &c.relative == name || file_name(&c.relative) == name) {
+        if !names.contains(name.as_str()) {
             diags.warn(
                 &seeds.join(SOURCES_TOML),
                 Some(entry.line),
@@ -98,11 +100,14 @@ pub fn load(
             );
         }
     }
+    crate::progress::stage("reading articles", candidates.len());
     let outcomes: Vec<FileOutcome> = candidates
         .par_iter()
         .map(|c| {
             let entry = sources_toml.get(&c.relative).or_else(|| sources_toml.get(file_name(&c.relative)));
-            load_file(c, entry, knowledge, options)
+            let outcome = load_file(c, entry, knowledge, options);
+            crate::progress::advance();
+            outcome
         })
         .collect();
     let mut sources = Vec::new();

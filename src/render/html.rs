@@ -25,8 +25,11 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
     index.insert("limit", &SUMMARY_LIMIT);
     index.insert("key_points", &view.key_points);
     index.insert("single_source", first(&view.single_source, SUMMARY_LIMIT));
-    index.insert("disagreements", &view.disagreements);
+    // Past the summary limit the disagreements get pages of their own, like the other full lists.
+    let paged_disagreements = view.disagreements.len() > SUMMARY_LIMIT;
+    index.insert("disagreements", first(&view.disagreements, SUMMARY_LIMIT));
     index.insert("disagreement_columns", &view.disagreement_columns);
+    index.insert("disagreement_table", &view.disagreement_table);
     index.insert("timeline", first(&view.timeline, SUMMARY_LIMIT));
     index.insert("speakers", first(&view.speakers, SUMMARY_LIMIT));
     index.insert("people", first(&view.people, SUMMARY_LIMIT));
@@ -35,6 +38,9 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
     index.insert("skipped", &view.skipped);
     write_page(templates, sink, "index.html", "index.html", &index)?;
 
+    if paged_disagreements {
+        list_pages(view, templates, sink, "disagreements", &view.disagreements)?;
+    }
     for list in LISTS {
         match list {
             "quotes" => list_pages(view, templates, sink, list, &view.speakers)?,
@@ -51,7 +57,9 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
         context.insert("text", &SourceText::new(source));
         context.insert("previous", &i.checked_sub(1).map(|p| &view.sources[p]));
         context.insert("next", &view.sources.get(i + 1));
-        write_page(templates, sink, "source.html", &format!("sources/{}.html", source.id), &context)
+        write_page(templates, sink, "source.html", &format!("sources/{}.html", source.id), &context)?;
+        crate::progress::advance();
+        Ok(())
     })
 }
 
@@ -87,6 +95,7 @@ fn list_pages<T: Serialize + Sync>(
         context.insert("offset", &(i * PAGE_SIZE));
         context.insert("total", &items.len());
         context.insert("disagreement_columns", &view.disagreement_columns);
+        context.insert("disagreement_table", &view.disagreement_table);
         write_page(templates, sink, "list.html", &page_names[i], &context)
     })
 }

@@ -29,6 +29,16 @@ pub enum Format {
 
 impl Format {
     pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Pdf, Format::Json];
+
+    /// What the progress bar says while the format is written.
+    fn writing(self) -> &'static str {
+        match self {
+            Format::Markdown => "writing Markdown",
+            Format::Html => "writing HTML",
+            Format::Pdf => "typesetting PDF",
+            Format::Json => "writing JSON",
+        }
+    }
 }
 
 /// Why rendering failed.
@@ -105,6 +115,7 @@ pub fn render(
     let view = SiteView::new(briefing);
     for format in formats {
         let started = std::time::Instant::now();
+        crate::progress::stage(format.writing(), if *format == Format::Html { briefing.sources.len() } else { 0 });
         match format {
             Format::Json => json::render(briefing, sink)?,
             Format::Markdown => markdown::render(&view, templates, sink)?,

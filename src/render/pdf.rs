@@ -30,8 +30,6 @@ const MAIN_FILE: &str = "briefing.typ";
 
 /// Beyond this many sources the PDF summarises and leaves the texts out.
 const APPENDIX_MAX_SOURCES: usize = 12;
-/// Beyond this many columns the disagreement table becomes a list.
-const TABLE_MAX_COLUMNS: usize = 6;
 
 /// What the PDF shows: the briefing's sections cut to a readable length.
 #[derive(Serialize)]
@@ -50,6 +48,19 @@ struct PdfData<'a> {
     terms: &'a [TermView],
     sources: &'a [SourceView],
     appendix: Vec<AppendixSource<'a>>,
+    /// How many items each cut section leaves out, so that the PDF says so.
+    omitted: Omitted,
+}
+
+#[derive(Serialize)]
+struct Omitted {
+    single_source: usize,
+    disagreements: usize,
+    timeline: usize,
+    speakers: usize,
+    people: usize,
+    terms: usize,
+    sources: usize,
 }
 
 #[derive(Serialize)]
@@ -70,15 +81,27 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
         speakers.sort_by_key(|s| std::cmp::Reverse(s.quotes.iter().map(|q| q.outlets).max().unwrap_or(0)));
         speakers.truncate(20);
     }
+    // Listed by value, a row takes many lines: a summary shows fewer.
+    let disagreement_rows = if with_appendix { 60 } else { 30 };
+    let omitted = Omitted {
+        single_source: view.single_source.len().saturating_sub(if with_appendix { 30 } else { 15 }),
+        disagreements: view.disagreements.len().saturating_sub(disagreement_rows),
+        timeline: view.timeline.len().saturating_sub(60),
+        speakers: view.speakers.len() - speakers.len(),
+        people: view.people.len().saturating_sub(60),
+        terms: view.terms.len().saturating_sub(30),
+        sources: view.sources.len().saturating_sub(100),
+    };
     let data = PdfData {
         event: &view.event,
         stats: &view.stats,
         summarised: !with_appendix,
         key_points: first(&view.key_points, 15),
         single_source: first(&view.single_source, if with_appendix { 30 } else { 15 }),
-        disagreements: first(&view.disagreements, 60),
-        columns: &view.disagreement_columns,
-        table: view.disagreement_columns.len() <= TABLE_MAX_COLUMNS,
+        disagreements: first(&view.disagreements, disagreement_rows),
+        // Listed by value, the rows need no columns.
+        columns: if view.disagreement_table { &view.disagreement_columns } else { &[] },
+        table: view.disagreement_table,
         timeline: first(&view.timeline, 60),
         speakers,
         people: first(&view.people, 60),
@@ -94,6 +117,7 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
         } else {
             Vec::new()
         },
+        omitted,
     };
     let mut json = serde_json::to_vec_pretty(&data)?;
     json.push(b'\n');

@@ -13,6 +13,13 @@ use crate::model::{Briefing, Citation, DisagreementKind, Origin, ParagraphKind, 
 pub const SUMMARY_LIMIT: usize = 25;
 /// Rows per page of the full lists in HTML.
 pub const PAGE_SIZE: usize = 500;
+/// Citations shown with one fact, quotation, timeline entry or term; the
+/// rest are counted. A statement carried by thousands of articles would
+/// otherwise fill pages with citation marks; the JSON keeps them all.
+pub const CITE_LIMIT: usize = 12;
+/// Beyond this many outlet columns a disagreement table cannot be read: each
+/// row becomes a list of the values given, with the outlets giving each.
+pub const TABLE_MAX_COLUMNS: usize = 6;
 
 /// Everything the templates show.
 #[derive(Debug, Serialize)]
@@ -25,6 +32,8 @@ pub struct SiteView {
     pub disagreements: Vec<DisagreementView>,
     /// Source columns of the disagreement table: the sources that appear in any row.
     pub disagreement_columns: Vec<SourceRef>,
+    /// Whether the disagreements fit a table (few outlet columns) or are listed by value.
+    pub disagreement_table: bool,
     pub timeline: Vec<TimelineView>,
     pub speakers: Vec<SpeakerView>,
     pub people: Vec<PersonView>,
@@ -143,7 +152,9 @@ pub struct FactView {
     pub text: String,
     pub outlets: usize,
     pub pinned: bool,
+    /// The first `CITE_LIMIT` citations; `more_cites` counts the others.
     pub cites: Vec<CiteView>,
+    pub more_cites: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -151,10 +162,23 @@ pub struct DisagreementView {
     pub id: String,
     pub topic: String,
     pub kind: &'static str,
-    /// One cell per column of `disagreement_columns`.
+    /// One cell per column of `disagreement_columns` (none when listed by value).
     pub cells: Vec<CellView>,
-    /// The sources that say something, for list layouts.
-    pub speaking: Vec<CellView>,
+    /// The values given, each with the sources giving it, most given first:
+    /// the first `CITE_LIMIT`, and how many others there are.
+    pub values: Vec<ValueView>,
+    pub more_values: usize,
+}
+
+/// One value of a disagreement row and the sources that give it.
+#[derive(Debug, Serialize)]
+pub struct ValueView {
+    pub value: String,
+    /// How many sources give it.
+    pub count: usize,
+    /// The first `CITE_LIMIT` of them; `more` counts the others.
+    pub cells: Vec<CellView>,
+    pub more: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -177,7 +201,9 @@ pub struct TimelineView {
     pub text: String,
     pub single_source: bool,
     pub dates_differ: bool,
+    /// The first `CITE_LIMIT` citations; `more_cites` counts the others.
     pub cites: Vec<TimelineCiteView>,
+    pub more_cites: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -203,7 +229,9 @@ pub struct QuoteView {
     pub text: String,
     pub wordings_differ: bool,
     pub outlets: usize,
+    /// The first `CITE_LIMIT` occurrences; `more_occurrences` counts the others.
     pub occurrences: Vec<OccurrenceView>,
+    pub more_occurrences: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -222,14 +250,18 @@ pub struct PersonView {
     pub roles: Vec<String>,
     pub outlets: usize,
     pub quote_count: usize,
+    /// The first `CITE_LIMIT` mentions; `more_mentions` counts the others.
     pub mentions: Vec<CiteView>,
+    pub more_mentions: usize,
 }
 
 #[derive(Debug, Serialize)]
 pub struct TermView {
     pub text: String,
     pub outlets: usize,
+    /// The first `CITE_LIMIT` uses; `more_uses` counts the others.
     pub uses: Vec<CiteView>,
+    pub more_uses: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -371,16 +403,23 @@ impl SiteView {
             text: f.text.clone(),
             outlets: f.outlets,
             pinned: f.pinned,
-            cites: f.sources.iter().map(|s| lookup.cite(&s.source, s.paragraph, Some(&s.text))).collect(),
+            cites: f
+                .sources
+                .iter()
+                .take(CITE_LIMIT)
+                .map(|s| lookup.cite(&s.source, s.paragraph, Some(&s.text)))
+                .collect(),
+            more_cites: f.sources.len().saturating_sub(CITE_LIMIT),
         };
         let key_points =
             briefing.key_points.iter().filter_map(|id| facts.get(id.as_str())).map(|f| fact_view(f)).collect();
         let single_source = briefing.facts.iter().filter(|f| f.single_source && !f.pinned).map(fact_view).collect();
 
         let mut column_ids: Vec<&str> = Vec::new();
+        let mut is_column: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for d in &briefing.disagreements {
             for v in &d.values {
-                if !column_ids.contains(&v.source.as_str()) {
+                if is_column.insert(v.source.as_str()) {
                     column_ids.push(&v.source);
                 }
             }
@@ -389,13 +428,13 @@ impl SiteView {
             briefing.sources.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
         column_ids.sort_by_key(|id| order.get(id).copied().unwrap_or(usize::MAX));
         let disagreement_columns: Vec<SourceRef> = column_ids.iter().map(|id| lookup.reference(id)).collect();
+        let disagreement_table = disagreement_columns.len() <= TABLE_MAX_COLUMNS;
         let disagreements = briefing
             .disagreements
             .iter()
             .map(|d| {
-                let cell = |source: &str| -> CellView {
+                let cell = |source: &str, value: Option<&crate::model::DisagreementValue>| -> CellView {
                     let r = lookup.reference(source);
-                    let value = d.values.iter().find(|v| v.source == source);
                     let evidence = value.and_then(|v| v.evidence.as_ref());
                     CellView {
                         label: r.label,
@@ -407,14 +446,44 @@ impl SiteView {
                         href: evidence.map(|e| paragraph_href(source, e.paragraph)),
                     }
                 };
-                let cells: Vec<CellView> = column_ids.iter().map(|id| cell(id)).collect();
-                let speaking = cells.iter().filter(|c| c.value.is_some()).cloned().collect();
+                let cells: Vec<CellView> = if disagreement_table {
+                    column_ids.iter().map(|id| cell(id, d.values.iter().find(|v| v.source == *id))).collect()
+                } else {
+                    Vec::new()
+                };
+                // Values in source order, grouped: the most given first.
+                let mut speaking: Vec<&crate::model::DisagreementValue> =
+                    d.values.iter().filter(|v| v.value.is_some()).collect();
+                speaking.sort_by_key(|v| order.get(v.source.as_str()).copied().unwrap_or(usize::MAX));
+                let mut groups: Vec<(&str, Vec<&crate::model::DisagreementValue>)> = Vec::new();
+                let mut group_of: HashMap<&str, usize> = HashMap::new();
+                for v in speaking {
+                    let value = v.value.as_deref().unwrap_or_default();
+                    let g = *group_of.entry(value).or_insert_with(|| {
+                        groups.push((value, Vec::new()));
+                        groups.len() - 1
+                    });
+                    groups[g].1.push(v);
+                }
+                groups.sort_by_key(|(_, given)| std::cmp::Reverse(given.len()));
+                let more_values = groups.len().saturating_sub(CITE_LIMIT);
+                let values = groups
+                    .into_iter()
+                    .take(CITE_LIMIT)
+                    .map(|(value, given)| ValueView {
+                        value: value.to_string(),
+                        count: given.len(),
+                        cells: given.iter().take(CITE_LIMIT).map(|v| cell(&v.source, Some(v))).collect(),
+                        more: given.len().saturating_sub(CITE_LIMIT),
+                    })
+                    .collect();
                 DisagreementView {
                     id: d.id.clone(),
                     topic: d.topic.clone(),
                     kind: disagreement_kind(d.kind),
                     cells,
-                    speaking,
+                    values,
+                    more_values,
                 }
             })
             .collect();
@@ -429,9 +498,11 @@ impl SiteView {
                 text: t.text.clone(),
                 single_source: t.single_source,
                 dates_differ: t.dates_differ,
+                more_cites: t.sources.len().saturating_sub(CITE_LIMIT),
                 cites: t
                     .sources
                     .iter()
+                    .take(CITE_LIMIT)
                     .map(|s| TimelineCiteView {
                         cite: lookup.cite(&s.source, s.paragraph, None),
                         expression: s.expression.clone(),
@@ -445,6 +516,7 @@ impl SiteView {
         let people_by_id: HashMap<&str, &crate::model::Person> =
             briefing.people.iter().map(|p| (p.id.as_str(), p)).collect();
         let mut speakers: Vec<SpeakerView> = Vec::new();
+        let mut speaker_of: HashMap<(String, Option<String>), usize> = HashMap::new();
         for q in &briefing.quotes {
             let person = q.speaker.as_deref().and_then(|id| people_by_id.get(id));
             let name = person
@@ -456,9 +528,11 @@ impl SiteView {
                 text: q.text.clone(),
                 wordings_differ: q.wordings_differ,
                 outlets: distinct(q.occurrences.iter().map(|o| o.source.as_str())),
+                more_occurrences: q.occurrences.len().saturating_sub(CITE_LIMIT),
                 occurrences: q
                     .occurrences
                     .iter()
+                    .take(CITE_LIMIT)
                     .map(|o| OccurrenceView {
                         cite: lookup.cite(&o.source, o.paragraph, None),
                         text: o.text.clone(),
@@ -467,14 +541,17 @@ impl SiteView {
                     })
                     .collect(),
             };
-            match speakers.iter_mut().find(|s| s.name == name && s.person_id == q.speaker) {
-                Some(group) => group.quotes.push(quote),
-                None => speakers.push(SpeakerView {
-                    name,
-                    person_id: q.speaker.clone(),
-                    roles: person.map(|p| p.roles.clone()).unwrap_or_default(),
-                    quotes: vec![quote],
-                }),
+            match speaker_of.get(&(name.clone(), q.speaker.clone())) {
+                Some(&group) => speakers[group].quotes.push(quote),
+                None => {
+                    speaker_of.insert((name.clone(), q.speaker.clone()), speakers.len());
+                    speakers.push(SpeakerView {
+                        name,
+                        person_id: q.speaker.clone(),
+                        roles: person.map(|p| p.roles.clone()).unwrap_or_default(),
+                        quotes: vec![quote],
+                    });
+                }
             }
         }
 
@@ -488,7 +565,13 @@ impl SiteView {
                 roles: p.roles.clone(),
                 outlets: p.outlets,
                 quote_count: p.quote_count,
-                mentions: p.mentions.iter().map(|m: &Citation| lookup.cite(&m.source, m.paragraph, None)).collect(),
+                mentions: p
+                    .mentions
+                    .iter()
+                    .take(CITE_LIMIT)
+                    .map(|m: &Citation| lookup.cite(&m.source, m.paragraph, None))
+                    .collect(),
+                more_mentions: p.mentions.len().saturating_sub(CITE_LIMIT),
             })
             .collect();
         let terms = briefing
@@ -497,7 +580,13 @@ impl SiteView {
             .map(|t| TermView {
                 text: t.text.clone(),
                 outlets: t.outlets,
-                uses: t.uses.iter().map(|u| lookup.cite(&u.source, u.paragraph, Some(&u.text))).collect(),
+                uses: t
+                    .uses
+                    .iter()
+                    .take(CITE_LIMIT)
+                    .map(|u| lookup.cite(&u.source, u.paragraph, Some(&u.text)))
+                    .collect(),
+                more_uses: t.uses.len().saturating_sub(CITE_LIMIT),
             })
             .collect();
 
@@ -528,6 +617,7 @@ impl SiteView {
             single_source,
             disagreements,
             disagreement_columns,
+            disagreement_table,
             timeline,
             speakers,
             people,

@@ -1,8 +1,9 @@
 //! The benchmark behind the figures in PERFORMANCE.md: builds the seeds and
-//! generated collections once each, in this process, and prints the time of
-//! every stage, the time per article and the peak memory; then times whole
-//! `briefing build` processes (the median of several runs for the seeds,
-//! with and without the PDF).
+//! generated collections once each and prints the time of every stage, the
+//! time per article and the peak memory; then times whole `briefing build`
+//! processes (the median of several runs for the seeds, with and without the
+//! PDF). Each build runs in a fresh child process, so that one collection's
+//! memory does not count towards the next one's peak.
 //!
 //! ```text
 //! cargo build --release && cargo run --release --example bench -- --articles 1000,10000
@@ -10,7 +11,7 @@
 //! ```
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, ExitCode};
+use std::process::{Command, ExitCode, Stdio};
 use std::time::{Duration, Instant};
 
 use clap::Parser;
@@ -36,6 +37,14 @@ struct Args {
     /// Also make the PDF for the collections (the seeds always get both figures).
     #[arg(long)]
     pdf: bool,
+    /// Internal: build this folder once and report to the parent process.
+    #[arg(long, hide = true, value_name = "DIR")]
+    measure_one: Option<PathBuf>,
+    /// Internal: the formats of `--measure-one`, and its output folder.
+    #[arg(long, hide = true)]
+    formats: Option<String>,
+    #[arg(long, hide = true)]
+    out: Option<PathBuf>,
 }
 
 /// One measured build.
@@ -50,6 +59,9 @@ struct Measured {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    if let (Some(folder), Some(formats), Some(out)) = (&args.measure_one, &args.formats, &args.out) {
+        return measure_here(folder, formats, out);
+    }
     let scratch = match tempfile::tempdir() {
         Ok(dir) => dir,
         Err(err) => {
@@ -111,7 +123,8 @@ fn main() -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Builds `folder` once in this process, then once as a whole process.
+/// Builds `folder` once in a child process that reports its stages and
+/// peak memory, then once as a whole `briefing build` process.
 fn measure(
     name: &str,
     folder: &Path,
@@ -119,19 +132,75 @@ fn measure(
     formats: &[Format],
     binary: Option<&Path>,
 ) -> Result<Measured, String> {
-    reset_peak_memory();
-    briefing::timing::take();
+    let codes: Vec<&str> = formats.iter().map(|f| format_code(*f)).collect();
+    let exe = std::env::current_exe().map_err(|err| format!("cannot find this program: {err}"))?;
+    let report = Command::new(exe)
+        .arg("--measure-one")
+        .arg(folder)
+        .args(["--formats", &codes.join(",")])
+        .arg("--out")
+        .arg(out)
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|err| format!("cannot run the measuring process: {err}"))?;
+    if !report.status.success() {
+        return Err("the measuring process failed".into());
+    }
+    let mut measured = Measured {
+        name: name.into(),
+        articles: 0,
+        stages: Vec::new(),
+        total: Duration::ZERO,
+        peak_mib: None,
+        process: None,
+    };
+    for line in String::from_utf8_lossy(&report.stdout).lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let nanos = |field: &str| field.parse::<u64>().map(Duration::from_nanos).unwrap_or_default();
+        match fields.as_slice() {
+            ["stage", stage, took] => measured.stages.push((stage.to_string(), nanos(took))),
+            ["total", took] => measured.total = nanos(took),
+            ["articles", n] => measured.articles = n.parse().unwrap_or(0),
+            ["peak-kib", kib] => measured.peak_mib = kib.parse::<f64>().ok().map(|k| k / 1024.0),
+            _ => {}
+        }
+    }
+    measured.process = binary.map(|binary| run(binary, folder, out, &codes.join(",")));
+    Ok(measured)
+}
+
+/// The child's side of `measure`: one build in this process, reported on stdout as tab-separated lines.
+fn measure_here(folder: &Path, formats: &str, out: &Path) -> ExitCode {
     let mut options = briefing::Options::new(folder, out);
-    options.formats = formats.to_vec();
+    options.formats = formats
+        .split(',')
+        .filter_map(|code| match code {
+            "md" => Some(Format::Markdown),
+            "html" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
+            "json" => Some(Format::Json),
+            _ => None,
+        })
+        .collect();
     let mut diags = Diagnostics::default();
     let started = Instant::now();
-    let built = briefing::build(&options, &mut diags).map_err(|err| err.to_string())?;
+    let built = match briefing::build(&options, &mut diags) {
+        Ok(built) => built,
+        Err(err) => {
+            eprintln!("error: {}: {err}", folder.display());
+            return ExitCode::FAILURE;
+        }
+    };
     let total = started.elapsed();
-    let peak_mib = peak_memory_mib();
-    let stages = briefing::timing::take();
-    let codes: Vec<&str> = formats.iter().map(|f| format_code(*f)).collect();
-    let process = binary.map(|binary| run(binary, folder, out, &codes.join(",")));
-    Ok(Measured { name: name.into(), articles: built.sources.len(), stages, total, peak_mib, process })
+    for (stage, took) in briefing::timing::take() {
+        println!("stage\t{stage}\t{}", took.as_nanos());
+    }
+    println!("total\t{}", total.as_nanos());
+    println!("articles\t{}", built.sources.len());
+    if let Some(kib) = peak_memory_kib() {
+        println!("peak-kib\t{kib}");
+    }
+    ExitCode::SUCCESS
 }
 
 fn format_code(format: Format) -> &'static str {
@@ -151,6 +220,7 @@ fn run(binary: &Path, folder: &Path, out: &Path, formats: &str) -> Duration {
         .arg(folder)
         .arg("--out")
         .arg(out)
+        .stderr(Stdio::null())
         .status();
     let took = started.elapsed();
     if !status.is_ok_and(|s| s.success()) {
@@ -165,17 +235,11 @@ fn median_run(binary: &Path, folder: &Path, out: &Path, formats: &str, runs: usi
     times[times.len() / 2]
 }
 
-/// Starts a fresh peak for `VmHWM` (Linux); elsewhere peaks are not reported.
-fn reset_peak_memory() {
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-/// This process's peak resident memory since the last reset, from /proc.
-fn peak_memory_mib() -> Option<f64> {
+/// This process's peak resident memory in KiB (`VmHWM`, Linux); elsewhere none.
+fn peak_memory_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 fn print_stages(m: &Measured, formats: &[Format]) {

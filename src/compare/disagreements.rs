@@ -833,7 +833,7 @@ fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &Namer) -> Ve
             .map(|&i| {
                 let c = dated[i].0;
                 let d = mention(i);
-                let when = crate::render::view::human_date(&d.date.iso());
+                let when = crate::text::dates::human_date(&d.date.iso());
                 let value = match &d.time {
                     Some(time) if !d.expression.contains(time.as_str()) => format!("{} {time} ({when})", d.expression),
                     _ => format!("{} ({when})", d.expression),

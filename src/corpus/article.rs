@@ -8,6 +8,7 @@ use chrono::{Datelike, Days, NaiveDate};
 
 use super::event::{Event, person_name, place};
 use super::{Article, Rng};
+use crate::text::dates::MONTH_NAMES as MONTHS;
 
 /// A written article before it is laid out as a file.
 #[derive(Debug, Clone)]
@@ -38,20 +39,6 @@ pub struct Written {
     pub listed: Option<String>,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const SMALL_NUMBERS: [&str; 10] = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 

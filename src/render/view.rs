@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use crate::model::{Briefing, Citation, DisagreementKind, Origin, ParagraphKind, RemovalReason, Source};
+use crate::text::dates::human_date;
 
 /// How many items the summary pages show before linking to the full lists.
 pub const SUMMARY_LIMIT: usize = 25;
@@ -301,34 +302,6 @@ impl<'a> Sources<'a> {
 /// `sources/<id>.html#p<n>`; paragraph 0 (the title) links to the page top.
 pub fn paragraph_href(source: &str, paragraph: usize) -> String {
     if paragraph == 0 { format!("sources/{source}.html#title") } else { format!("sources/{source}.html#p{paragraph}") }
-}
-
-/// "4 September 2025", "September 2025" or "2025".
-pub fn human_date(iso: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied();
-    match parts.as_slice() {
-        [y, m, d] => match (month(m), d.parse::<u32>()) {
-            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
-            _ => iso.to_string(),
-        },
-        [y, m] => month(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
-        _ => iso.to_string(),
-    }
 }
 
 fn kind_name(kind: ParagraphKind) -> &'static str {

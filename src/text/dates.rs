@@ -426,3 +426,33 @@ pub fn first_full_date(text: &str, knowledge: &Knowledge) -> Option<NaiveDate> {
         _ => None,
     })
 }
+
+/// Month names, as the briefing writes dates.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// "4 September 2025", "September 2025" or "2025".
+pub fn human_date(iso: &str) -> String {
+    let parts: Vec<&str> = iso.split('-').collect();
+    let month = |m: &str| m.parse::<usize>().ok().and_then(|m| MONTH_NAMES.get(m.wrapping_sub(1))).copied();
+    match parts.as_slice() {
+        [y, m, d] => match (month(m), d.parse::<u32>()) {
+            (Some(m), Ok(d)) => format!("{d} {m} {y}"),
+            _ => iso.to_string(),
+        },
+        [y, m] => month(m).map_or_else(|| iso.to_string(), |m| format!("{m} {y}")),
+        _ => iso.to_string(),
+    }
+}

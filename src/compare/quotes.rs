@@ -11,7 +11,7 @@ use super::people::PersonMap;
 use crate::extract::{Findings, Speaker};
 use crate::knowledge::Knowledge;
 use crate::model::{Person, Quote, QuoteContinuation, QuoteOccurrence, Source, Term, TermUse};
-use crate::text::{fold, words};
+use crate::text::{fold, same_word_start, words};
 
 /// Who said it, comparable across sources.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -70,12 +70,6 @@ fn wording(text: &str, knowledge: &Knowledge) -> Wording {
     Wording { sequence, content }
 }
 
-/// Words that render one word: equal, or one a longer form of the other
-/// ("form" and "format", "finalise" and "finalised").
-fn alike(a: &str, b: &str) -> bool {
-    a == b || (a.len().min(b.len()) >= 4 && (a.starts_with(b) || b.starts_with(a)))
-}
-
 /// Length of the longest common subsequence of two word sequences.
 fn common_subsequence(a: &[String], b: &[String]) -> usize {
     let mut row = vec![0usize; b.len() + 1];
@@ -83,7 +77,7 @@ fn common_subsequence(a: &[String], b: &[String]) -> usize {
         let mut diagonal = 0;
         for (j, y) in b.iter().enumerate() {
             let above = row[j + 1];
-            row[j + 1] = if alike(x, y) { diagonal + 1 } else { row[j + 1].max(row[j]) };
+            row[j + 1] = if same_word_start(x, y) { diagonal + 1 } else { row[j + 1].max(row[j]) };
             diagonal = above;
         }
     }
@@ -98,7 +92,7 @@ fn common_subsequence(a: &[String], b: &[String]) -> usize {
 fn same_words(a: &Wording, b: &Wording) -> bool {
     let shorter = a.sequence.len().min(b.sequence.len());
     shorter >= 3
-        && a.content.iter().any(|x| b.content.iter().any(|y| alike(x, y)))
+        && a.content.iter().any(|x| b.content.iter().any(|y| same_word_start(x, y)))
         && common_subsequence(&a.sequence, &b.sequence) * 4 >= shorter * 3
 }
 

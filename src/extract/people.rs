@@ -385,7 +385,7 @@ fn mention_in_run(
             (0..lower.len()).find(|&x| knowledge.title_at(&lower[x..]).is_some() || knowledge.is_role_noun(lower[x]));
         if let Some(x) = role_at {
             evidence = true;
-            role = Some(capitalise_first(&text[toks[open + x].start..toks[k - 2].end()]));
+            role = Some(crate::text::capitalise_first(&text[toks[open + x].start..toks[k - 2].end()]));
         }
     }
     // "71-year-old Raimo Rantanen", "a 44-year-old climber, Tomas Ruiz": an age
@@ -447,10 +447,9 @@ fn mention_in_run(
     })
 }
 
-/// "head of refereeing" → "Head of refereeing", as roles are shown.
-fn capitalise_first(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+/// A given name written with a hyphen, its second part in lower case: "Ji-hoon".
+fn hyphenated_given_name(word: &str) -> bool {
+    word.split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase))
 }
 
 /// The age in "52-year-old".
@@ -472,8 +471,7 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
     // "Ministry of Foreign Affairs", "Daily Frontier" open with their head;
     // "Park Ji-hoon" is a person (a given name written with a hyphen).
     // "Park Ji-hoon" and "Ji-hoon Park" are people (a given name written with a hyphen).
-    let hyphen_given = |w: &str| w.split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase));
-    let east_asian = words.len() == 2 && (hyphen_given(words[0]) || hyphen_given(words[1]));
+    let east_asian = words.len() == 2 && (hyphenated_given_name(words[0]) || hyphenated_given_name(words[1]));
     if !east_asian && (knowledge.is_non_person_head(last) || knowledge.is_non_person_head(words[0])) {
         return false;
     }
@@ -623,8 +621,7 @@ fn genders_agree(a: Option<Gender>, b: Option<Gender>) -> bool {
 /// Two full names of one person: same surname skeleton, compatible given names.
 pub fn same_full_name(a: &[String], b: &[&str], ga: Option<Gender>, gb: Option<Gender>) -> bool {
     // "Park Ji-hoon" and "Ji-hoon Park": a hyphenated given name written before or after the family name.
-    let hyphen_given = |w: &str| w.split('-').nth(1).is_some_and(|p| p.starts_with(char::is_lowercase));
-    if a.len() == 2 && b.len() == 2 && (hyphen_given(&a[0]) || hyphen_given(&a[1])) {
+    if a.len() == 2 && b.len() == 2 && (hyphenated_given_name(&a[0]) || hyphenated_given_name(&a[1])) {
         let reversed = skeleton(&a[0]) == skeleton(b[1]) && skeleton(&a[1]) == skeleton(b[0]);
         if reversed && genders_agree(ga, gb) {
             return true;

@@ -290,7 +290,7 @@ fn skippable_number_check(toks: &[Token], lower: &[&str], i: usize) -> bool {
 fn fraction_at(lower: &[&str], i: usize, end: usize, knowledge: &Knowledge) -> Option<(f64, usize)> {
     let share_of = |w: &str| -> Option<f64> {
         let singular = w.strip_suffix('s').filter(|s| knowledge.fraction_word(s).is_some()).unwrap_or(w);
-        knowledge.fraction_word(singular).or_else(|| (singular == "fifth").then_some(0.2))
+        knowledge.fraction_word(singular)
     };
     let (share, used) = if let Some((numerator, fraction)) = lower[i].split_once('-') {
         // "two-thirds", "three-quarters".

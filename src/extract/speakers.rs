@@ -8,7 +8,7 @@
 use super::people::{Gender, LocalPerson};
 use super::spans::Span;
 use crate::knowledge::{Knowledge, Place};
-use crate::text::{Token, TokenKind, fold};
+use crate::text::{Token, TokenKind, capitalise_first, fold};
 
 /// Who said something.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -319,11 +319,7 @@ impl Attributor<'_> {
                 }
             }
         }
-        found.dedup();
-        match found.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }
+        the_only(found)
     }
 
     /// The subject written before a verb at token `v`: a name, a pronoun, a
@@ -342,18 +338,14 @@ impl Attributor<'_> {
     /// The one person named outside quotations in the sentence before token `v`.
     fn only_person_in_clause(&self, p: usize, v: usize, masked: &[bool]) -> Option<usize> {
         let start = self.clause_start(p, v, masked);
-        let mut found: Vec<usize> = self.paras[p]
+        let found: Vec<usize> = self.paras[p]
             .names
             .iter()
             .filter(|&&(first, last, _)| first >= start && last < v && !masked[first])
             .map(|&(_, _, person)| person)
             .filter(|&person| !self.people[person].weak)
             .collect();
-        found.dedup();
-        match found.as_slice() {
-            [one] => Some(*one),
-            _ => None,
-        }
+        the_only(found)
     }
 
     fn subject_before_verb(&self, p: usize, v: usize, masked: &[bool]) -> Option<Subject> {
@@ -593,7 +585,7 @@ impl Attributor<'_> {
         let last_word = body[body.len() - 1];
         let acronym = last_word.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && last_word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '.' || c == '-');
-        let institution = acronym || self.knowledge.is_non_person_head(&capitalised(last_word));
+        let institution = acronym || self.knowledge.is_non_person_head(&capitalise_first(last_word));
         let has_role = institution
             || (0..body.len())
                 .any(|i| self.knowledge.title_at(&body[i..]).is_some() || self.knowledge.is_role_noun(body[i]));
@@ -656,7 +648,7 @@ impl Attributor<'_> {
     /// The latest capitalised name before (p, token) whose head is `noun`
     /// capitalised: "the bank" after "the National Bank of Serbia (NBS)".
     fn institution_named_before(&self, p: usize, token: usize, noun: &str) -> Option<String> {
-        let head = capitalised(&noun.to_lowercase());
+        let head = capitalise_first(&noun.to_lowercase());
         (0..=p).rev().find_map(|q| {
             let toks = &self.paras[q].toks;
             let limit = if q == p { token } else { toks.len() };
@@ -890,10 +882,13 @@ impl Attributor<'_> {
     }
 }
 
-/// "ministry" → "Ministry", to look words up among capitalised heads.
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+/// The person a list names, when it names one only (however often).
+fn the_only(mut found: Vec<usize>) -> Option<usize> {
+    found.dedup();
+    match found.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
 }
 
 /// "adding", "saying": a participle that takes its subject from the clause before.

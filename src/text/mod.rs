@@ -218,6 +218,18 @@ pub fn fold(text: &str) -> String {
     normalize_space(&out)
 }
 
+/// Words that render one word: equal, or one the beginning of the other
+/// ("fined" and "fine", "form" and "format", "finalise" and "finalised").
+pub fn same_word_start(a: &str, b: &str) -> bool {
+    a == b || (a.len().min(b.len()) >= 4 && (a.starts_with(b) || b.starts_with(a)))
+}
+
+/// "ministry" → "Ministry", "head of refereeing" → "Head of refereeing".
+pub fn capitalise_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 /// Counts words as a reader would.
 pub fn word_count(text: &str) -> usize {
     text.unicode_words().count()

@@ -115,25 +115,19 @@ pub fn paragraph_text<'a>(model: &'a briefing::model::Briefing, source: &str, n:
     if n == 0 { s.title.as_deref().unwrap_or("") } else { &s.paragraphs[n - 1].text }
 }
 
+/// Asserts that `text` stands verbatim in paragraph `n` of `source`; `what` names the item.
+fn assert_verbatim(model: &briefing::model::Briefing, what: &str, source: &str, n: usize, text: &str) {
+    let para = paragraph_text(model, source, n);
+    assert!(para.contains(text), "{what}: not verbatim in {source} ¶{n}: {text:?}");
+}
+
 /// Asserts that every string the model cites is verbatim in the paragraph it names.
 pub fn assert_everything_verbatim(model: &briefing::model::Briefing) {
     for quote in &model.quotes {
         for o in &quote.occurrences {
-            let para = paragraph_text(model, &o.source, o.paragraph);
-            assert!(
-                para.contains(&o.text),
-                "quote {} not verbatim in {} ¶{}: {:?}",
-                quote.id,
-                o.source,
-                o.paragraph,
-                o.text
-            );
+            assert_verbatim(model, &format!("quote {}", quote.id), &o.source, o.paragraph, &o.text);
             for c in &o.continued {
-                assert!(
-                    paragraph_text(model, &o.source, c.paragraph).contains(&c.text),
-                    "continued part not verbatim: {:?}",
-                    c.text
-                );
+                assert_verbatim(model, &format!("quote {} (continued)", quote.id), &o.source, c.paragraph, &c.text);
             }
         }
         assert!(
@@ -144,50 +138,24 @@ pub fn assert_everything_verbatim(model: &briefing::model::Briefing) {
     }
     for term in &model.terms {
         for u in &term.uses {
-            assert!(
-                paragraph_text(model, &u.source, u.paragraph).contains(&u.text),
-                "term use not verbatim: {:?}",
-                u.text
-            );
+            assert_verbatim(model, "term use", &u.source, u.paragraph, &u.text);
         }
     }
     for fact in &model.facts {
         for f in &fact.sources {
-            let para = paragraph_text(model, &f.source, f.paragraph);
-            assert!(
-                para.contains(&f.text),
-                "fact {} not verbatim in {} ¶{}: {:?}",
-                fact.id,
-                f.source,
-                f.paragraph,
-                f.text
-            );
+            assert_verbatim(model, &format!("fact {}", fact.id), &f.source, f.paragraph, &f.text);
         }
         assert!(fact.sources.iter().any(|f| f.text == fact.text), "fact {} text is one source's words", fact.id);
     }
     for entry in &model.timeline {
         for t in &entry.sources {
-            let para = paragraph_text(model, &t.source, t.paragraph);
-            assert!(
-                para.contains(&t.expression),
-                "date expression {:?} not in {} ¶{}",
-                t.expression,
-                t.source,
-                t.paragraph
-            );
+            assert_verbatim(model, "date expression", &t.source, t.paragraph, &t.expression);
         }
     }
     for row in &model.disagreements {
         for v in &row.values {
             if let Some(evidence) = &v.evidence {
-                let para = paragraph_text(model, &v.source, evidence.paragraph);
-                assert!(
-                    para.contains(&evidence.text),
-                    "row {:?}: evidence not verbatim in {}: {:?}",
-                    row.topic,
-                    v.source,
-                    evidence.text
-                );
+                assert_verbatim(model, &format!("row {:?}", row.topic), &v.source, evidence.paragraph, &evidence.text);
                 if let Some(value) = &v.value {
                     assert!(
                         evidence.text.contains(value.as_str()) || row.kind == briefing::model::DisagreementKind::Date,

@@ -185,12 +185,9 @@ pub(super) fn date_rows(index: &ClaimIndex, fact_of: &[Option<usize>], namer: &N
             .collect();
         // Named by the words that stand by the dates in every cell ("lawsuit filed").
         let contexts: Vec<&Vec<String>> = group.iter().map(|&i| &mention(i).context).collect();
-        let alike = |x: &String, y: &String| {
-            x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
-        };
         let shared: Vec<&str> = contexts[0]
             .iter()
-            .filter(|w| contexts[1..].iter().any(|c| c.iter().any(|v| alike(w, v))))
+            .filter(|w| contexts[1..].iter().any(|c| c.iter().any(|v| same_word_start(w, v))))
             .map(String::as_str)
             .take(3)
             .collect();

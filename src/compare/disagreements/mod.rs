@@ -14,7 +14,7 @@ use crate::extract::Findings;
 use crate::extract::quantities::Quantity;
 use crate::knowledge::Knowledge;
 use crate::model::{Disagreement, DisagreementKind, DisagreementValue, Evidence, Person, Quote, Source};
-use crate::text::{fold, tokens, words};
+use crate::text::{fold, same_word_start, tokens, words};
 
 mod events;
 mod lists;
@@ -165,10 +165,7 @@ fn context_likeness(a: &[String], b: &[String]) -> f32 {
         return 1.0;
     }
     // "fined" and "fine", "depth" and "depths": one word's beginning is the other.
-    let alike = |x: &String, y: &String| {
-        x == y || (x.len().min(y.len()) >= 4 && (x.starts_with(y.as_str()) || y.starts_with(x.as_str())))
-    };
-    let shared = a.iter().filter(|w| b.iter().any(|v| alike(w, v))).count();
+    let shared = a.iter().filter(|w| b.iter().any(|v| same_word_start(w, v))).count();
     shared as f32 / a.len().max(b.len()).max(1) as f32
 }
 

@@ -136,6 +136,9 @@ pub fn build(options: &Options, diags: &mut Diagnostics) -> Result<Briefing, Bui
     output::check_target(&options.out, &options.seeds)?;
     let templates = Templates::load(options.templates.as_deref())?;
     let briefing = analyse(options, diags)?;
+    let _lock = output::lock(&options.out, || {
+        eprintln!("waiting for another build writing {} to finish", options.out.display());
+    })?;
     output::replace_folder(&options.out, |folder| -> Result<(), BuildError> {
         render::render(&briefing, &options.formats, &templates, &DirSink::new(folder))?;
         Ok(())

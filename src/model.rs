@@ -138,6 +138,24 @@ pub enum RemovalReason {
     Chrome,
 }
 
+impl RemovalReason {
+    /// The reason in a few words, as the reader sees it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            RemovalReason::Caption => "caption",
+            RemovalReason::Duplicate => "duplicate",
+            RemovalReason::Teaser => "teaser",
+            RemovalReason::Promo => "promo",
+            RemovalReason::LanguagePicker => "language picker",
+            RemovalReason::Byline => "byline",
+            RemovalReason::Dateline => "dateline",
+            RemovalReason::Headline => "headline",
+            RemovalReason::Credits => "credits",
+            RemovalReason::Chrome => "chrome",
+        }
+    }
+}
+
 /// A file that was not used.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema, PartialEq)]
 pub struct SkippedFile {

@@ -211,7 +211,7 @@ pub fn merge(
                 speaker,
                 speaker_name,
                 text: canonical,
-                wordings_differ: wordings.len() > 1,
+                wordings_differ: wordings_differ(&wordings),
                 occurrences: cluster
                     .occurrences
                     .into_iter()
@@ -235,6 +235,71 @@ pub fn merge(
     let mut quotes: Vec<Quote> = quotes.into_iter().map(|(_, _, q)| q).collect();
     dedupe_ids(&mut quotes);
     quotes
+}
+
+/// Whether outlets changed the words of a quotation, not only where they
+/// cut it: a shorter excerpt of the same words (or excerpts joined by an
+/// ellipsis) is the same wording; so are differences of case, punctuation,
+/// quotation marks and British or American spelling. A word changed inside
+/// the words both give is a different wording. Wire copy repeats one wording
+/// many times, so only the first few distinct wordings are compared.
+fn wordings_differ(folded: &[String]) -> bool {
+    let keyed: Vec<Vec<Vec<String>>> = folded.iter().take(12).map(|w| fragments(w)).collect();
+    keyed.iter().enumerate().any(|(i, a)| {
+        keyed[i + 1..].iter().any(|b| {
+            let (short, long) =
+                if a.iter().map(Vec::len).sum::<usize>() <= b.iter().map(Vec::len).sum() { (a, b) } else { (b, a) };
+            !is_excerpt(short, &long.concat())
+        })
+    })
+}
+
+/// The words of a folded wording, in the pieces an ellipsis separates.
+fn fragments(folded: &str) -> Vec<Vec<String>> {
+    folded
+        .split(['…'])
+        .flat_map(|piece| piece.split("..."))
+        .map(|piece| words(piece).into_iter().map(spelling_key).collect::<Vec<String>>())
+        .filter(|words| !words.is_empty())
+        .collect()
+}
+
+/// Whether each fragment stands, word for word and in order, in `long`.
+fn is_excerpt(fragments: &[Vec<String>], long: &[String]) -> bool {
+    let mut from = 0;
+    fragments.iter().all(|fragment| {
+        match long[from.min(long.len())..].windows(fragment.len()).position(|w| w == fragment.as_slice()) {
+            Some(at) => {
+                from += at + fragment.len();
+                true
+            }
+            None => false,
+        }
+    })
+}
+
+/// One key for a word's British and American spellings: "harbour" and
+/// "harbor", "organise" and "organize", "centre" and "center", "travelled"
+/// and "traveled".
+fn spelling_key(word: &str) -> String {
+    let mut key = word.replace('\'', "");
+    for (british, american) in
+        [("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"), ("tre", "ter")]
+    {
+        if key.len() > british.len() + 2 && key.ends_with(british) {
+            key.truncate(key.len() - british.len());
+            key.push_str(american);
+            break;
+        }
+    }
+    for (british, american) in [("lled", "led"), ("lling", "ling"), ("ours", "ors"), ("ourable", "orable")] {
+        if key.len() > british.len() + 2 && key.ends_with(british) {
+            key.truncate(key.len() - british.len());
+            key.push_str(american);
+            break;
+        }
+    }
+    key
 }
 
 fn dedupe_ids(quotes: &mut [Quote]) {
@@ -301,6 +366,17 @@ pub fn terms(sources: &[Source], findings: &[Findings]) -> Vec<Term> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_and_spellings_are_one_wording_changed_words_are_not() {
+        let differ = |a: &str, b: &str| wordings_differ(&[fold(a), fold(b)]);
+        assert!(!differ("We're just here for a project.", "we’re just here for a project...we’re just students."));
+        assert!(!differ("His conduct is unbecoming.", "His conduct is unbecoming. It goes beyond the pale."));
+        assert!(!differ("the harbour will reopen", "The harbor will reopen"));
+        assert!(!differ("we will … rebuild the pier", "We will, with your help, rebuild the pier"));
+        assert!(differ("we will rebuild the pier", "we will repair the pier"));
+        assert!(differ("Do you fully support the plan?", "fully supported the plan."));
+    }
 
     #[test]
     fn cuts_and_translations_match() {

@@ -96,17 +96,21 @@ pub fn place_key(place: Place, knowledge: &Knowledge) -> String {
 }
 
 /// Extracts the claims of a source's paragraphs (`paras[0]` is the title
-/// when `has_title`). `numbers` are the paragraph numbers; `masks` mark the
-/// tokens inside quotations.
+/// when `has_title`). `numbers` are the paragraph numbers, `shifts` where
+/// each piece of a long paragraph starts in it; `masks` mark the tokens
+/// inside quotations. Also gives the indexes of the paragraphs with
+/// a sentence too long to read as one claim.
 pub fn extract(
     paras: &[Para],
     numbers: &[usize],
+    shifts: &[(usize, usize)],
     masks: &[Vec<bool>],
     reference: Option<Reference>,
     knowledge: &Knowledge,
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<usize>) {
     let stemmer = Stemmer::create(Algorithm::English);
     let mut claims = Vec::new();
+    let mut long_sentences = Vec::new();
     let mut previous: Option<Date> = None;
     for (p, para) in paras.iter().enumerate() {
         if para.heading && numbers[p] != 0 {
@@ -114,15 +118,72 @@ pub fn extract(
         }
         for range in whole_sentences(para.text, &masks[p], &para.toks, knowledge) {
             for clause in split_clauses(para.text, range) {
-                if let Some(claim) =
-                    read_claim(para, numbers[p], &masks[p], clause, reference, &mut previous, &stemmer, knowledge)
-                {
-                    claims.push(claim);
+                let pieces = bounded(&para.toks, clause);
+                if pieces.len() > 1 {
+                    long_sentences.push(p);
+                }
+                for piece in pieces {
+                    if let Some(mut claim) =
+                        read_claim(para, numbers[p], &masks[p], piece, reference, &mut previous, &stemmer, knowledge)
+                    {
+                        shift(&mut claim, shifts[p]);
+                        claims.push(claim);
+                    }
                 }
             }
         }
     }
-    claims
+    long_sentences.dedup();
+    (claims, long_sentences)
+}
+
+/// Moves a claim read in a piece of a long paragraph to its place in the
+/// paragraph: (byte offset, token offset) of the piece.
+fn shift(claim: &mut Claim, (bytes, tokens): (usize, usize)) {
+    claim.range = claim.range.start + bytes..claim.range.end + bytes;
+    for q in &mut claim.quantities {
+        q.start += bytes;
+        q.end += bytes;
+        q.token += tokens;
+    }
+}
+
+/// The most tokens (words and punctuation) read as one claim. A real
+/// sentence is far shorter; a longer run (a transcript or a feed with no
+/// full stops) is read in pieces of this size, cut at a comma where one
+/// falls in the piece's second half, so that reading it stays linear.
+pub const MAX_CLAIM_TOKENS: usize = 400;
+
+/// Cuts a clause longer than [`MAX_CLAIM_TOKENS`] into pieces.
+fn bounded(toks: &[crate::text::Token], range: Range<usize>) -> Vec<Range<usize>> {
+    let first = toks.partition_point(|t| t.start < range.start);
+    let after_last = toks.partition_point(|t| t.end() <= range.end);
+    if after_last.saturating_sub(first) <= MAX_CLAIM_TOKENS {
+        return std::iter::once(range).collect();
+    }
+    let mut pieces = Vec::new();
+    let (mut start_tok, mut start) = (first, range.start);
+    while after_last - start_tok > MAX_CLAIM_TOKENS {
+        let limit = start_tok + MAX_CLAIM_TOKENS;
+        let cut =
+            (start_tok + MAX_CLAIM_TOKENS / 2..limit).rev().find(|&i| toks[i].text == ",").map_or(limit, |i| i + 1);
+        pieces.push(start..toks[cut - 1].end());
+        (start_tok, start) = (cut, toks[cut].start);
+    }
+    pieces.push(start..range.end);
+    pieces
+}
+
+/// The name mentions that lie inside the token range, rebased to its start.
+/// Mentions are in reading order, so the range is found by binary search.
+fn names_within(names: &[(usize, usize, usize)], range: Range<usize>) -> Vec<(usize, usize, usize)> {
+    let from = names.partition_point(|&(first, _, _)| first < range.start);
+    names[from..]
+        .iter()
+        .take_while(|&&(first, _, _)| first < range.end)
+        .filter(|&&(_, last, _)| last < range.end)
+        .map(|&(first, last, person)| (first - range.start, last - range.start, person))
+        .collect()
 }
 
 /// Sentences, rejoined where a break falls inside a quotation ("“A. B,” he
@@ -133,10 +194,10 @@ fn whole_sentences(
     toks: &[crate::text::Token],
     knowledge: &Knowledge,
 ) -> Vec<Range<usize>> {
+    // Tokens do not overlap, so only the last one starting before `offset` can span it.
     let inside = |offset: usize| {
-        toks.iter()
-            .zip(quoted)
-            .any(|(t, q)| *q && t.start < offset && t.end() > offset.saturating_sub(1) && t.end() >= offset)
+        let before = toks.partition_point(|t| t.start < offset);
+        before > 0 && quoted[before - 1] && toks[before - 1].end() >= offset
     };
     let mut out: Vec<Range<usize>> = Vec::new();
     for range in crate::text::sentences(text, knowledge) {
@@ -172,13 +233,18 @@ fn read_claim(
     stemmer: &Stemmer,
     knowledge: &Knowledge,
 ) -> Option<Claim> {
-    let toks = &para.toks;
-    let first = toks.iter().position(|t| t.start >= range.start)?;
-    let last = toks.iter().rposition(|t| t.end() <= range.end)?;
-    if last < first {
+    // Everything below works on the claim's own tokens (indexes rebased to
+    // the claim's first token), so that reading a claim costs time in its
+    // own length, not in the length of its paragraph.
+    let first = para.toks.partition_point(|t| t.start < range.start);
+    let after_last = para.toks.partition_point(|t| t.end() <= range.end);
+    if after_last <= first {
         return None;
     }
-    let tokens = first..last + 1;
+    let toks = &para.toks[first..after_last];
+    let mask = &mask[first..after_last];
+    let names = names_within(&para.names, first..after_last);
+    let tokens = 0..toks.len();
     let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
     let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
@@ -254,17 +320,16 @@ fn read_claim(
         i += 1;
     }
     // People named inside a quotation are what was said, not who the claim is about.
-    for &(first_tok, last_tok, person) in &para.names {
-        if tokens.contains(&first_tok) && tokens.contains(&last_tok) && !mask[first_tok] {
+    for &(first_tok, _, person) in &names {
+        if !mask[first_tok] {
             keys.push(format!("p:{person}"));
         }
     }
-    let named: Vec<bool> = (0..toks.len())
-        .map(|i| {
-            place_at[..=i].iter().enumerate().rev().any(|(s, p)| p.as_ref().is_some_and(|(_, n)| s + n > i))
-                || para.names.iter().any(|&(f, l, _)| (f..=l).contains(&i))
-        })
-        .collect();
+    let mut named = vec![false; toks.len()];
+    let place_spans = place_at.iter().enumerate().filter_map(|(s, p)| p.as_ref().map(|(_, n)| s..s + n));
+    for span in place_spans.chain(names.iter().map(|&(f, l, _)| f..l + 1)) {
+        named[span.start..span.end.min(toks.len())].iter_mut().for_each(|m| *m = true);
+    }
     // Quantities, then manners. A figure's number and approximator are values,
     // not what the claim is about; what it counts ("workers", "per cent") is.
     // Figures inside quotations count too: a spokesperson giving the depth is a source for it.
@@ -323,12 +388,8 @@ fn read_claim(
     // Lists name places or people: "France, the UK and Belgium", "Vice-Governor
     // Zoran Roe and external member Bojan Doe".
     let mut entity_at = place_at.clone();
-    for &(first_tok, last_tok, person) in &para.names {
-        if tokens.contains(&first_tok)
-            && tokens.contains(&last_tok)
-            && !mask[first_tok]
-            && entity_at[first_tok].is_none()
-        {
+    for &(first_tok, last_tok, person) in &names {
+        if !mask[first_tok] && entity_at[first_tok].is_none() {
             entity_at[first_tok] = Some((format!("p:{person}"), last_tok - first_tok + 1));
         }
     }
@@ -338,8 +399,7 @@ fn read_claim(
         .take_while(|&i| i == tokens.start || matches!(lower[i - 1], "the"))
         .find_map(|i| place_at[i].as_ref().map(|(key, _)| key.clone()))
         .filter(|key| key.starts_with("c:"));
-    let subject = para
-        .names
+    let subject = names
         .iter()
         .filter(|&&(first, _, _)| first >= tokens.start && first < tokens.start + 5 && !mask[first])
         .find(|&&(first, _, _)| {

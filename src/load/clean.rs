@@ -38,7 +38,17 @@ pub struct Cleaned {
     pub byline: Option<String>,
     /// The date of the first dateline.
     pub published: Option<NaiveDate>,
+    /// Blocks a rule would have removed but that are too long to be anything
+    /// but article text: (block index, the reason the rule gave).
+    pub kept_long: Vec<(usize, RemovalReason)>,
 }
+
+/// A block longer than this many words is article text, whatever its first
+/// words look like: no caption, promo or footer is that long, and a rule that
+/// fires on one (a caption at the start of a whole article pasted as one
+/// line) must not make the article vanish. A repeated block is the exception:
+/// its first copy stays.
+pub const PROSE_WORDS: usize = 100;
 
 /// Lines up to this many words count as short: buttons, labels, footers.
 const SHORT_WORDS: usize = 12;
@@ -82,8 +92,20 @@ pub fn clean(blocks: &[Block], knowledge: &Knowledge, known: Known) -> Cleaned {
         .enumerate()
         .map(|(i, role)| role.unwrap_or_else(|| Role::Keep(body_kind(blocks, i))))
         .collect();
+    let mut kept_long = Vec::new();
+    for (i, role) in roles.iter_mut().enumerate() {
+        let long = word_count(&blocks[i].text) > PROSE_WORDS;
+        match *role {
+            Role::Remove(reason) if long && reason != RemovalReason::Duplicate => {
+                kept_long.push((i, reason));
+                *role = Role::Keep(body_kind(blocks, i));
+            }
+            Role::Headline if long => *role = Role::Keep(body_kind(blocks, i)),
+            _ => {}
+        }
+    }
     mark_standfirst(blocks, &mut roles);
-    Cleaned { roles, byline, published }
+    Cleaned { roles, byline, published, kept_long }
 }
 
 /// Rules that look at one block alone.

@@ -168,7 +168,10 @@ fn read_sources_toml(seeds: &Path, diags: &mut Diagnostics) -> BTreeMap<String, 
 fn discover(seeds: &Path, diags: &mut Diagnostics) -> (Vec<Candidate>, Vec<SkippedFile>) {
     let mut candidates = Vec::new();
     let mut skipped = Vec::new();
+    // Links are followed (an article kept elsewhere and linked in counts);
+    // a link loop is reported as an error of its entry and skipped.
     let walker = WalkDir::new(seeds)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
@@ -253,6 +256,10 @@ pub struct ArticleProblem {
     pub message: String,
 }
 
+/// Removals longer than this many words are reported, so that a reader can
+/// check that no article text went with them.
+const REPORTED_REMOVAL_WORDS: usize = 40;
+
 /// Warnings about a usable file: (line, message).
 pub type ArticleNotes = Vec<(Option<usize>, String)>;
 
@@ -318,6 +325,23 @@ pub fn parse_article(
             Role::Remove(reason) => {
                 removed.push(Removed { text: block.text.clone(), reason: *reason, line: block.line })
             }
+        }
+    }
+    for &(i, reason) in &cleaned.kept_long {
+        let words = crate::text::words(&blocks[i].text).len();
+        notes.push((
+            Some(blocks[i].line),
+            format!(
+                "kept as article text: a line of {words} words that starts like a {} (too long to be one)",
+                reason.describe()
+            ),
+        ));
+    }
+    for r in &removed {
+        let words = crate::text::words(&r.text).len();
+        if words > REPORTED_REMOVAL_WORDS {
+            let excerpt = crate::text::shorten(&r.text, 60);
+            notes.push((Some(r.line), format!("removed {words} words as {}: {excerpt}", r.reason.describe())));
         }
     }
     if paragraphs.is_empty() {

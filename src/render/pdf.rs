@@ -31,6 +31,11 @@ const MAIN_FILE: &str = "briefing.typ";
 /// Beyond this many sources the PDF summarises and leaves the texts out.
 const APPENDIX_MAX_SOURCES: usize = 12;
 
+/// Beyond this much article text (about 150 pages) the PDF leaves the texts
+/// out, so that it stays small enough to attach to an e-mail; the HTML site
+/// and `briefing.json` carry them whole.
+const APPENDIX_MAX_BYTES: usize = 512 * 1024;
+
 /// What the PDF shows: the briefing's sections cut to a readable length.
 #[derive(Serialize)]
 struct PdfData<'a> {
@@ -48,6 +53,10 @@ struct PdfData<'a> {
     terms: &'a [TermView],
     sources: &'a [SourceView],
     appendix: Vec<AppendixSource<'a>>,
+    /// `SOURCE_DATE_EPOCH`, when set: the PDF's date.
+    created: Option<Created>,
+    /// The size in KB of the article texts, when too long for the appendix.
+    texts_left_out: Option<usize>,
     /// How many items each cut section leaves out, so that the PDF says so.
     omitted: Omitted,
 }
@@ -75,6 +84,8 @@ fn first<T>(items: &[T], n: usize) -> &[T] {
 
 pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink: &dyn Sink) -> Result<(), RenderError> {
     let with_appendix = briefing.sources.len() <= APPENDIX_MAX_SOURCES;
+    let text_bytes: usize = briefing.sources.iter().flat_map(|s| &s.paragraphs).map(|p| p.text.len()).sum();
+    let texts_too_long = with_appendix && text_bytes > APPENDIX_MAX_BYTES;
     let mut speakers: Vec<&SpeakerView> = view.speakers.iter().collect();
     if !with_appendix {
         // The most reported quotations first when the list must be cut.
@@ -107,7 +118,9 @@ pub fn render(briefing: &Briefing, view: &SiteView, templates: &Templates, sink:
         people: first(&view.people, 60),
         terms: first(&view.terms, 30),
         sources: first(&view.sources, 100),
-        appendix: if with_appendix {
+        created: source_date_epoch(),
+        texts_left_out: texts_too_long.then_some(text_bytes / 1024),
+        appendix: if with_appendix && !texts_too_long {
             briefing
                 .sources
                 .iter()
@@ -144,6 +157,33 @@ pub fn compile(typ: &str, data: Vec<u8>, date: Option<chrono::NaiveDate>) -> Res
         .map(Timestamp::new_utc);
     let options = PdfOptions { ident: Smart::Custom("briefing".into()), timestamp, ..PdfOptions::default() };
     typst_pdf::pdf(&document, &options).map_err(|errors| RenderError::Typst(describe(&world, &errors)))
+}
+
+/// The time reproducible builds ask for (`SOURCE_DATE_EPOCH`, seconds since
+/// 1970 in UTC), which then dates the PDF instead of the event. It is written
+/// into the PDF's data, so that `typst compile briefing.typ` gives the same file.
+#[derive(Serialize)]
+struct Created {
+    year: i32,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+}
+
+fn source_date_epoch() -> Option<Created> {
+    use chrono::{Datelike, Timelike};
+    let seconds: i64 = std::env::var("SOURCE_DATE_EPOCH").ok()?.trim().parse().ok()?;
+    let t = chrono::DateTime::from_timestamp(seconds, 0)?.naive_utc();
+    Some(Created {
+        year: t.year(),
+        month: t.month(),
+        day: t.day(),
+        hour: t.hour(),
+        minute: t.minute(),
+        second: t.second(),
+    })
 }
 
 /// Diagnostics as "briefing.typ:LINE: message" lines.

@@ -156,16 +156,37 @@ fn markdown_cell_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Resu
 /// Renders a Markdown field written by the user (briefing.toml's summary) as
 /// HTML. Raw HTML in it is shown as text, not passed through.
 fn markdown_to_html_filter(value: &Value, _: &HashMap<String, Value>) -> tera::Result<Value> {
-    use pulldown_cmark::{Event, Options, Parser, html};
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd, html};
     let text = string_arg(value, "markdown")?;
+    // A link to a script (`javascript:`, `data:` …) keeps its text and loses its target.
+    let mut unsafe_links: Vec<bool> = Vec::new();
     let parser =
-        Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|event| match event {
-            Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-            other => other,
-        });
+        Parser::new_ext(&text, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).filter_map(
+            |event| match event {
+                Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
+                Event::Start(Tag::Link { ref dest_url, .. }) => {
+                    let unsafe_link = !is_safe_url(dest_url);
+                    unsafe_links.push(unsafe_link);
+                    (!unsafe_link).then_some(event)
+                }
+                Event::End(TagEnd::Link) => (!unsafe_links.pop().unwrap_or(false)).then_some(event),
+                other => Some(other),
+            },
+        );
     let mut out = String::new();
     html::push_html(&mut out, parser);
     Ok(Value::String(out))
+}
+
+/// Whether a link target is a web page, a mail address or a relative path,
+/// not a script or inline data.
+fn is_safe_url(url: &str) -> bool {
+    let folded: String =
+        url.chars().filter(|c| !c.is_whitespace() && !c.is_control()).collect::<String>().to_lowercase();
+    match folded.split_once(':') {
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => matches!(scheme, "http" | "https" | "mailto"),
+        _ => true,
+    }
 }
 
 #[cfg(test)]

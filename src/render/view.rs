@@ -105,7 +105,7 @@ impl SourceText {
             removed: source
                 .removed
                 .iter()
-                .map(|r| RemovedView { text: r.text.clone(), reason: reason_name(r.reason), line: r.line })
+                .map(|r| RemovedView { text: r.text.clone(), reason: RemovalReason::describe(r.reason), line: r.line })
                 .collect(),
         }
     }
@@ -310,21 +310,6 @@ fn kind_name(kind: ParagraphKind) -> &'static str {
         ParagraphKind::Heading => "heading",
         ParagraphKind::Standfirst => "standfirst",
         ParagraphKind::ListItem => "list_item",
-    }
-}
-
-fn reason_name(reason: RemovalReason) -> &'static str {
-    match reason {
-        RemovalReason::Caption => "caption",
-        RemovalReason::Duplicate => "duplicate",
-        RemovalReason::Teaser => "teaser",
-        RemovalReason::Promo => "promo",
-        RemovalReason::LanguagePicker => "language picker",
-        RemovalReason::Byline => "byline",
-        RemovalReason::Dateline => "dateline",
-        RemovalReason::Headline => "headline",
-        RemovalReason::Credits => "credits",
-        RemovalReason::Chrome => "chrome",
     }
 }
 

@@ -96,6 +96,9 @@ fn same_words(a: &Wording, b: &Wording) -> bool {
         && common_subsequence(&a.sequence, &b.sequence) * 4 >= shorter * 3
 }
 
+/// The most clusters a quotation is compared with.
+const MAX_CANDIDATE_CLUSTERS: usize = 256;
+
 /// Merges every source's quotations.
 pub fn merge(
     sources: &[Source],
@@ -130,9 +133,18 @@ pub fn merge(
                 set.content.iter().filter(|w| w.chars().count() >= 4).map(|w| w.chars().take(4).collect()).collect();
             keys.sort_unstable();
             keys.dedup();
-            let mut candidates: Vec<usize> = keys.iter().filter_map(|k| index.get(k)).flatten().copied().collect();
+            let mut candidates: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| index.get(k))
+                .flat_map(|clusters| clusters.iter().take(MAX_CANDIDATE_CLUSTERS))
+                .copied()
+                .collect();
             candidates.sort_unstable();
             candidates.dedup();
+            // One paragraph repeating a quotation thousands of times (a
+            // transcript) makes as many clusters, all sharing its words: the
+            // earliest few are enough to find the quotation's cluster.
+            candidates.truncate(MAX_CANDIDATE_CLUSTERS);
             let target = candidates.into_iter().find(|&c| {
                 let cluster = &clusters[c];
                 let speakers_fit = cluster.who == who || cluster.who == Who::Unknown || who == Who::Unknown;

@@ -5,6 +5,8 @@
 //! chancellor, said"), and pronouns and titles ("she added", "the Ukrainian
 //! leader") are resolved through the source's attribution history.
 
+use std::collections::HashMap;
+
 use super::people::{Gender, LocalPerson};
 use super::spans::Span;
 use crate::knowledge::{Knowledge, Place};
@@ -51,7 +53,14 @@ struct Attributor<'a> {
     history: Vec<Said>,
     /// Which tokens of each paragraph read so far lie inside quotations.
     masks: Vec<Vec<bool>>,
+    /// Where each capitalised word stands, (paragraph, token) in reading
+    /// order, so that looking back for a name does not rescan the article.
+    capitalised: HashMap<&'a str, Vec<(usize, usize)>>,
 }
+
+/// How many earlier paragraphs naming a word are searched for the name of an
+/// institution ("the bank"): an article names it within a few paragraphs.
+const INSTITUTION_LOOKBACK: usize = 64;
 
 /// Judges every outermost span. `spans` are in paragraph order.
 /// Returns the verdicts and the people who were the subject of a speech verb.
@@ -61,7 +70,15 @@ pub fn judge(
     people: &[LocalPerson],
     knowledge: &Knowledge,
 ) -> (Vec<Verdict>, Vec<usize>) {
-    let mut attributor = Attributor { paras, people, knowledge, history: Vec::new(), masks: Vec::new() };
+    let mut capitalised: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+    for (p, para) in paras.iter().enumerate() {
+        for (j, tok) in para.toks.iter().enumerate() {
+            if tok.kind == TokenKind::Word && tok.is_capitalised() {
+                capitalised.entry(tok.text).or_default().push((p, j));
+            }
+        }
+    }
+    let mut attributor = Attributor { paras, people, knowledge, history: Vec::new(), masks: Vec::new(), capitalised };
     let mut verdicts = vec![Verdict::Term; spans.len()];
     for (p, para) in paras.iter().enumerate() {
         let in_para: Vec<usize> = (0..spans.len()).filter(|&s| spans[s].para == p && !spans[s].nested).collect();
@@ -649,10 +666,13 @@ impl Attributor<'_> {
     /// capitalised: "the bank" after "the National Bank of Serbia (NBS)".
     fn institution_named_before(&self, p: usize, token: usize, noun: &str) -> Option<String> {
         let head = capitalise_first(&noun.to_lowercase());
-        (0..=p).rev().find_map(|q| {
+        let positions = self.capitalised.get(head.as_str())?;
+        let before = positions.partition_point(|&at| at < (p, token));
+        // The last mention of the word in each earlier paragraph, latest first.
+        let mut seen: Option<usize> = None;
+        let last_in_each = positions[..before].iter().rev().filter(move |&&(q, _)| seen.replace(q) != Some(q));
+        last_in_each.take(INSTITUTION_LOOKBACK).find_map(|&(q, at)| {
             let toks = &self.paras[q].toks;
-            let limit = if q == p { token } else { toks.len() };
-            let at = (0..limit).rev().find(|&j| toks[j].text == head)?;
             let capital = |j: usize| toks[j].kind == TokenKind::Word && toks[j].is_capitalised();
             let mut first = at;
             while first > 0 && capital(first - 1) && !self.ends_sentence(q, first.saturating_sub(2)) {

@@ -31,10 +31,10 @@ const MAIN_FILE: &str = "briefing.typ";
 /// Beyond this many sources the PDF summarises and leaves the texts out.
 const APPENDIX_MAX_SOURCES: usize = 12;
 
-/// Beyond this much article text (about 150 pages) the PDF leaves the texts
-/// out, so that it stays small enough to attach to an e-mail; the HTML site
-/// and `briefing.json` carry them whole.
-const APPENDIX_MAX_BYTES: usize = 512 * 1024;
+/// Beyond this much article text (about 50 pages) the PDF leaves the texts
+/// out, so that it stays small enough to attach to an e-mail and quick to
+/// typeset; the HTML site and `briefing.json` carry them whole.
+const APPENDIX_MAX_BYTES: usize = 160 * 1024;
 
 /// What the PDF shows: the briefing's sections cut to a readable length.
 #[derive(Serialize)]

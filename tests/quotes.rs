@@ -351,3 +351,60 @@ fn quotations_and_people_are_rendered_in_every_format() {
     assert!(pdf.contains("Putin is a war criminal"), "the PDF carries quotations");
     assert!(pdf.contains("Who is who"));
 }
+
+// Issue 9: attribution on wire-style copy, and who is who. Invented articles.
+
+#[test]
+fn doubled_apostrophes_are_quotation_marks() {
+    let article = "Council approves the budget\n\n\
+''The vote was closer than anyone expected,'' Mayor Tilda Brask said of the students'' protest.\n\n\
+''We will keep talking,'' she added. ''Nobody wins a shouting match.''\n";
+    let (model, warnings) = analyse(&[("a.txt", article)]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(speaker(&model, "The vote was closer"), "Tilda Brask");
+    assert_eq!(speaker(&model, "Nobody wins a shouting match."), "Tilda Brask");
+    assert_everything_verbatim(&model);
+}
+
+#[test]
+fn a_short_attribution_after_a_question_or_a_party_bracket() {
+    let article = "Harbour plan divides the council\n\n\
+Councillor Dana Whitlock opposed the plan from the start.\n\n\
+“Who pays for the dredging?” Whitlock asked. “Not the port, that much is certain.”\n\n\
+“The harbour has waited long enough,” Sen. Ada Quill (D-Ore.) said.\n\n\
+“It is a good day for the fleet.” Port director Ivo Marsh said on Tuesday.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "Who pays for the dredging?"), "Dana Whitlock");
+    assert_eq!(speaker(&model, "The harbour has waited"), "Ada Quill");
+    assert_eq!(speaker(&model, "a good day for the fleet"), "Ivo Marsh");
+}
+
+#[test]
+fn given_names_that_are_also_words_open_names() {
+    let article = "Festival returns to the valley\n\n\
+“We sold every ticket in a week,” said Ben Okafor, who runs the festival.\n\n\
+“The weather is the only worry,” Will Darrow, the site manager, said.\n\n\
+Bill Stroud, a local farmer, lends the fields. “They leave it cleaner than they found it,” Stroud fumed.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "We sold every ticket"), "Ben Okafor");
+    assert_eq!(speaker(&model, "The weather is the only worry"), "Will Darrow");
+    assert_eq!(speaker(&model, "cleaner than they found it"), "Bill Stroud");
+}
+
+#[test]
+fn familiar_given_names_merge_and_generations_stay_apart() {
+    let a = "Bakery founder honoured\n\n\
+Margaret Lindqvist opened the bakery in 1971 with her husband, Robert Pelling Sr.\n\n\
+Their son, Robert Pelling Jr., runs it today. “Nothing has changed in the recipe,” Pelling Jr. said.\n";
+    let b = "A bakery at fifty\n\n\
+Peggy Lindqvist, 80, still bakes on Sundays, her son Robert Pelling Jr. said.\n";
+    let (model, _) = analyse(&[("a.txt", a), ("b.txt", b)]);
+    let names: Vec<&str> = model.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.iter().filter(|n| n.contains("Lindqvist")).count(), 1, "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("Sr.") || n.ends_with("Sr")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("Jr.") || n.ends_with("Jr")), "{names:?}");
+    assert!(!names.iter().any(|n| matches!(*n, "Jr" | "Jr." | "Sr" | "Sr.")), "{names:?}");
+    for person in &model.people {
+        assert!(!person.aliases.iter().any(|a| matches!(a.as_str(), "Jr" | "Jr." | "Sr" | "Sr.")), "{person:?}");
+    }
+}

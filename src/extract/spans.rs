@@ -188,6 +188,8 @@ pub fn find(paragraphs: &[&str]) -> (Vec<Span>, Vec<Unbalanced>) {
                     }
                     // A lone closing single mark is an apostrophe (the countries’ leaders).
                     None if family == Family::Single => {}
+                    // A lone closing '' is an apostrophe after a plural possessive (the students'' …).
+                    None if text[i..].starts_with("''") => {}
                     None => unbalanced.push(Unbalanced { para: p, offset: i, opening: false }),
                 },
                 Mark::Either(_) => unreachable!("resolved above"),

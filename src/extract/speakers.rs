@@ -372,6 +372,13 @@ impl Attributor<'_> {
                 i = i.checked_sub(1)?;
                 continue;
             }
+            // "Sen. Jane Roe (D-Ore.) said": a party and state in brackets after the name.
+            if toks[i].text == ")"
+                && let Some(open) = (i.saturating_sub(8)..i).rev().find(|&j| toks[j].text == "(")
+            {
+                i = open.checked_sub(1)?;
+                continue;
+            }
             if matches!(toks[i].text, "and" | "but") {
                 // "has denied wrongdoing and has called the case …": the subject of the clause.
                 let open = (0..i).rev().find(|&j| masked[j] || self.ends_sentence(p, j)).map_or(0, |j| j + 1);
@@ -739,7 +746,10 @@ impl Attributor<'_> {
         let clause_end = self.clause_end(p, close_tok, masked);
         let before = speech.iter().rfind(|s| s.token >= clause_start && s.token < open_tok);
         let after_applies = !ends_sentence || toks.get(close_tok).is_some_and(|t| !t.is_capitalised());
-        let after = speech.iter().find(|s| after_applies && s.token >= close_tok && s.token < clause_end);
+        let after = speech
+            .iter()
+            .find(|s| s.token >= close_tok && s.token < clause_end)
+            .filter(|s| after_applies || self.bare_attribution(p, close_tok, s.token));
         let direct = before.or(after).map(|s| s.speaker.clone()).filter(|s| *s != Speaker::Unknown);
         let partial = content.trim_start().starts_with(|c: char| c.is_lowercase())
             || (before.is_some() && toks.get(open_tok.wrapping_sub(1)).is_some_and(|t| t.text != ":"))
@@ -752,6 +762,22 @@ impl Attributor<'_> {
             return Verdict::Term;
         }
         Verdict::Quote { speaker: self.fallback_speaker(p, open_tok, speech), partial }
+    }
+
+    /// “…?” Jane Roe asked. / “….” Roe said during a hearing: a short clause
+    /// after a quotation that ends its sentence, whose speech verb takes no
+    /// object clause of its own, attributes the quotation before it.
+    fn bare_attribution(&self, p: usize, close_tok: usize, verb: usize) -> bool {
+        let toks = &self.paras[p].toks;
+        if verb < close_tok || verb - close_tok > 6 {
+            return false;
+        }
+        let Some(next) = toks.get(verb + 1) else { return true };
+        let lower = next.text.to_lowercase();
+        next.kind == TokenKind::Punct
+            || self.knowledge.grammar.prepositions.contains(&lower)
+            || matches!(lower.as_str(), "during" | "after" | "before" | "while" | "when" | "as" | "this" | "last")
+            || self.knowledge.weekday(next.text).is_some()
     }
 
     /// Whether a term marker stands right before the span ("so-called “X”").
@@ -839,6 +865,12 @@ impl Attributor<'_> {
         let toks = &self.paras[p].toks;
         match toks[j].text {
             "!" | "?" | ";" => true,
+            // "(D-Ore.)": a period that closes an abbreviation in brackets.
+            "." if toks.get(j + 1).is_some_and(|t| t.text == ")")
+                && (j.saturating_sub(6)..j).any(|k| toks[k].text == "(") =>
+            {
+                false
+            }
             "." => {
                 let previous = j.checked_sub(1).map(|k| toks[k].text).unwrap_or("");
                 !self.knowledge.is_abbreviation(&format!("{previous}.")) && self.knowledge.honorific(previous).is_none()

@@ -408,3 +408,21 @@ Peggy Lindqvist, 80, still bakes on Sundays, her son Robert Pelling Jr. said.\n"
         assert!(!person.aliases.iter().any(|a| matches!(a.as_str(), "Jr" | "Jr." | "Sr" | "Sr.")), "{person:?}");
     }
 }
+
+#[test]
+fn colons_modifiers_and_long_appositions() {
+    let article = "Ferry strike enters its second week\n\n\
+Union leader Marit Solberg: “We will not sail until the rota is fixed.”\n\n\
+“Nobody asked the crews,” said harbour union organiser Piet Hauge, who has worked the route for years.\n\n\
+“The timetable is a fiction,” said Solberg ally Greta Lunde.\n\n\
+“We hope to sail by Friday,” said Navy Capt. Oskar Brenna. \n\n\
+Odd Rasmussen, a cousin of Mrs. Solberg's who once ran the ticket office at the old harbour, said, “They should have talked in spring.”\n\n\
+Mayor Kari Vik lobbies for a deal: “Every day costs the island dearly.”\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "We will not sail"), "Marit Solberg");
+    assert_eq!(speaker(&model, "Nobody asked the crews"), "Piet Hauge");
+    assert_eq!(speaker(&model, "The timetable is a fiction"), "Greta Lunde");
+    assert_eq!(speaker(&model, "We hope to sail by Friday"), "Oskar Brenna");
+    assert_eq!(speaker(&model, "They should have talked in spring."), "Odd Rasmussen");
+    assert_eq!(speaker(&model, "Every day costs the island dearly."), "Kari Vik");
+}

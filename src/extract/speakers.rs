@@ -330,6 +330,12 @@ impl Attributor<'_> {
         // "Mum-of-two Jane Roe, 34, from Leeds, whose dad …, said:": when the
         // appositions defeat the reading, the one person the clause names.
         if direct.is_none() && v > 0 && toks[v - 1].text == "," {
+            // "Jane Roe, a friend of Mr. Doe's who was his chief of staff, said": the
+            // clause's subject opens it, before the apposition.
+            let start = self.clause_start(p, v, masked);
+            if let Some(subject @ Subject::Speaker(Speaker::Person(_))) = self.clause_subject(p, start, v, masked) {
+                return Some(subject);
+            }
             return self.only_person_in_clause(p, v, masked).map(|person| Subject::Speaker(Speaker::Person(person)));
         }
         direct
@@ -440,11 +446,21 @@ impl Attributor<'_> {
         if let Some(gender) = self.pronoun(&toks[start]) {
             return Some(Subject::Pronoun(gender));
         }
-        if let Some(&(_, _, person)) = self.paras[p]
-            .names
+        let names = &self.paras[p].names;
+        if let Some(at) = names
             .iter()
-            .find(|(first, _, _)| (start..start + 5).contains(first) && self.only_titles_between(p, start, *first))
+            .position(|(first, _, _)| (start..start + 5).contains(first) && self.only_titles_between(p, start, *first))
         {
+            // "said Clinton ally Jane Roe", "said Acme researcher Jane Roe": a name
+            // that qualifies a noun is a modifier; the head is the name after it.
+            let (_, last, mut person) = names[at];
+            if let Some(&(_, _, head)) = names.get(at + 1).filter(|&&(next, _, _)| {
+                next > last + 1
+                    && next <= last + 4
+                    && toks[last + 1..next].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalised())
+            }) {
+                person = head;
+            }
             return Some(Subject::Speaker(Speaker::Person(person)));
         }
         let end = (start..toks.len().min(start + 9))
@@ -464,6 +480,15 @@ impl Attributor<'_> {
     /// Tokens from `a` to `b` are honorifics, titles, places, determiners or periods.
     fn only_titles_between(&self, p: usize, a: usize, b: usize) -> bool {
         let words = self.words(p);
+        let toks = &self.paras[p].toks;
+        // "Democratic Rep.", "Army Capt.", "former state Sen.": words before a title modify it.
+        let title_at = (a..b).rev().find(|&j| {
+            self.knowledge.honorific(words[j]).is_some() || self.knowledge.title_at(&words[j..j + 1]).is_some()
+        });
+        let a = match title_at {
+            Some(t) if (a..t).all(|j| toks[j].kind == TokenKind::Word) => t,
+            _ => a,
+        };
         (a..b).all(|j| {
             let w = words[j];
             matches!(w, "." | ",")
@@ -756,6 +781,19 @@ impl Attributor<'_> {
             || whole_heading;
         if let Some(speaker) = direct {
             return Verdict::Quote { speaker, partial };
+        }
+        // "Jane Roe:", "Roe lobbies for a higher wage:": a quotation introduced by
+        // a colon is the words of the name just before it, else of the clause's subject.
+        if open_tok > 0
+            && toks[open_tok - 1].text == ":"
+            && let Some(person) = self.name_ending_at(p, open_tok - 2).or_else(|| {
+                match self.clause_subject(p, self.clause_start(p, open_tok - 1, masked), open_tok - 1, masked) {
+                    Some(Subject::Speaker(Speaker::Person(person))) => Some(person),
+                    _ => None,
+                }
+            })
+        {
+            return Verdict::Quote { speaker: Speaker::Person(person), partial };
         }
         let long_enough = words.len() >= 6 || (ends_sentence && words.len() >= 3);
         if !(whole_heading || long_enough) || self.is_title_case(&words) && !ends_sentence {

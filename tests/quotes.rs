@@ -426,3 +426,15 @@ Mayor Kari Vik lobbies for a deal: “Every day costs the island dearly.”\n";
     assert_eq!(speaker(&model, "They should have talked in spring."), "Odd Rasmussen");
     assert_eq!(speaker(&model, "Every day costs the island dearly."), "Kari Vik");
 }
+
+#[test]
+fn a_quotation_alone_in_its_paragraph_goes_on_with_the_speaker_before() {
+    let article = "Rovers hold on\n\n\
+Coach Lena Ferris praised her squad after the match.\n\n\
+“They ran until they could not run any more.”\n\n\
+“We will need that again on Sunday,” Ferris said after the game.\n\n\
+“Every point matters now.”\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "They ran until"), "Lena Ferris");
+    assert_eq!(speaker(&model, "Every point matters now."), "Lena Ferris");
+}

@@ -948,6 +948,23 @@ impl Attributor<'_> {
                 return Speaker::Person(person);
             }
         }
+        // A paragraph that is only a quotation goes on with whoever spoke in
+        // the paragraph before it, else with the subject of its last sentence
+        // ("Roe continued her remarks." / “…”).
+        if p > 0 && !self.paras[p].heading {
+            if let Some(said) = self.history.iter().rev().find(|s| s.para == p - 1 && s.speaker != Speaker::Unknown) {
+                return said.speaker.clone();
+            }
+            let toks = &self.paras[p - 1].toks;
+            let last_start =
+                (0..toks.len().saturating_sub(1)).rev().find(|&j| self.ends_sentence(p - 1, j)).map_or(0, |j| j + 1);
+            if let Some((_, _, person)) = self
+                .last_sentence_subject(p - 1, toks.len())
+                .filter(|&(q, first, person)| q == p - 1 && first >= last_start && !self.people[person].weak)
+            {
+                return Speaker::Person(person);
+            }
+        }
         Speaker::Unknown
     }
 }

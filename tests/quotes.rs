@@ -438,3 +438,13 @@ Coach Lena Ferris praised her squad after the match.\n\n\
     assert_eq!(speaker(&model, "They ran until"), "Lena Ferris");
     assert_eq!(speaker(&model, "Every point matters now."), "Lena Ferris");
 }
+
+#[test]
+fn age_and_home_town_appositions_leave_the_name_as_subject() {
+    let article = "Harvest fair draws crowds\n\n\
+Dale Marsh, 61, of Ames, Iowa, said the fair \"always comes first\" for him.\n\n\
+Holt, 54, of Boone, Iowa, said: \"We still came.\"\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "always comes first"), "Dale Marsh");
+    assert_eq!(speaker(&model, "We still came."), "Holt");
+}

@@ -406,7 +406,12 @@ impl Attributor<'_> {
                 if masked[open] {
                     return None;
                 }
-                if let Some(person) = self.name_spanning(p, open + 1, i - 1) {
+                // A word no evidence shows to be a person is more likely a place
+                // ("Jane Roe, 61, of Ames, Iowa, said").
+                if let Some(person) = self
+                    .name_spanning(p, open + 1, i - 1)
+                    .filter(|&x| !self.people[x].weak || self.people[x].full.len() >= 2)
+                {
                     return Some(Subject::Speaker(Speaker::Person(person)));
                 }
                 i = open.checked_sub(1)?;
@@ -417,7 +422,15 @@ impl Attributor<'_> {
         if let Some(gender) = self.pronoun(&toks[i]) {
             return Some(Subject::Pronoun(gender));
         }
-        if let Some(person) = self.name_ending_at(p, i) {
+        if let Some(&(first, _, person)) = self.paras[p].names.iter().find(|(_, last, _)| *last == i) {
+            // "…, of Ames, Iowa, said": a word no evidence shows to be a person,
+            // after a preposition, is its object (a place), not the subject.
+            let object = first > 0
+                && self.knowledge.grammar.prepositions.contains(&toks[first - 1].text.to_lowercase())
+                && self.people[person].weak;
+            if object {
+                return None;
+            }
             return Some(Subject::Speaker(Speaker::Person(person)));
         }
         self.noun_phrase_ending_at(p, i, masked)

@@ -97,6 +97,8 @@ struct PeopleFile {
     non_person_heads: Vec<String>,
     #[serde(default)]
     surname_openers: Vec<String>,
+    #[serde(default)]
+    affiliation_words: Vec<String>,
 }
 
 /// `data/given_names.toml`: familiar forms of given names, generational suffixes.
@@ -320,6 +322,7 @@ pub struct Knowledge {
     pronouns: HashMap<String, String>,
     name_particles: HashSet<String>,
     surname_openers: HashSet<String>,
+    affiliation_words: HashSet<String>,
     non_person_heads: HashSet<String>,
     /// Lower-cased given name → the formal names it is a form of (itself included).
     given_names: HashMap<String, Vec<String>>,
@@ -561,6 +564,7 @@ impl Knowledge {
             pronouns: people.pronouns.into_iter().map(|p| (p.form.to_lowercase(), p.gender)).collect(),
             name_particles: people.name_particles.into_iter().collect(),
             surname_openers: people.surname_openers.into_iter().collect(),
+            affiliation_words: people.affiliation_words.into_iter().collect(),
             non_person_heads: people.non_person_heads.into_iter().collect(),
             given_names,
             generational_suffixes: given.generational_suffixes.into_iter().collect(),
@@ -687,6 +691,11 @@ impl Knowledge {
     /// "Jr.", "Sr.", "III": part of a name, never a name alone.
     pub fn is_generational_suffix(&self, word: &str) -> bool {
         self.generational_suffixes.contains(word)
+    }
+
+    /// A party or affiliation word ("Republican"): describes a person, never names one.
+    pub fn is_affiliation_word(&self, word: &str) -> bool {
+        self.affiliation_words.contains(word)
     }
 
     /// Whether a particle may open a surname written alone ("Ó Briain").

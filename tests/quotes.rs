@@ -448,3 +448,15 @@ Holt, 54, of Boone, Iowa, said: \"We still came.\"\n";
     assert_eq!(speaker(&model, "always comes first"), "Dale Marsh");
     assert_eq!(speaker(&model, "We still came."), "Holt");
 }
+
+#[test]
+fn party_and_title_phrases_make_no_person() {
+    let article = "Harvest fair draws crowds\n\n\
+The Presumptive Republican nominee did not attend. An Iowa Republican, Kurt Lind, said he would vote anyway.\n\n\
+\"The fair always comes first,\" Republican Nora Vance said.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    let names: Vec<&str> = model.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Republican")), "{names:?}");
+    assert!(names.contains(&"Kurt Lind"), "{names:?}");
+    assert_eq!(speaker(&model, "The fair always comes first"), "Nora Vance");
+}

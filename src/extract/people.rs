@@ -313,7 +313,9 @@ fn mention_in_run(
             let given_name = |place: &Place, n: usize| matches!(place, Place::Capital(_)) && k + n + 1 == j;
             if let Some((_, n)) = knowledge.place_at(&words[k..j]).filter(|(p, n)| k + n < j && !given_name(p, *n)) {
                 k += n;
-            } else if knowledge.is_stopword(words[k]) && !(knowledge.is_given_name(words[k]) && k + 1 < j) {
+            } else if (knowledge.is_stopword(words[k]) && !(knowledge.is_given_name(words[k]) && k + 1 < j))
+                || knowledge.is_affiliation_word(words[k])
+            {
                 k += 1;
             } else {
                 break;
@@ -475,6 +477,10 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
     // "Park Ji-hoon" is a person (a given name written with a hyphen).
     // "Park Ji-hoon" and "Ji-hoon Park" are people (a given name written with a hyphen).
     let east_asian = words.len() == 2 && (hyphenated_given_name(words[0]) || hyphenated_given_name(words[1]));
+    // "Iowa Republican", "Presumptive Republican": a description, not a name.
+    if knowledge.is_affiliation_word(last) {
+        return false;
+    }
     if !east_asian && (knowledge.is_non_person_head(last) || (!given && knowledge.is_non_person_head(words[0]))) {
         return false;
     }

@@ -460,3 +460,17 @@ The Presumptive Republican nominee did not attend. An Iowa Republican, Kurt Lind
     assert!(names.contains(&"Kurt Lind"), "{names:?}");
     assert_eq!(speaker(&model, "The fair always comes first"), "Nora Vance");
 }
+
+#[test]
+fn programme_titles_and_markup_values_are_not_quotations() {
+    let article = "Minister on the sofa\n\n\
+Finance Minister Ruth Aalto told Northwind TV's \"Morning Hour With Sam Tully\" that taxes would fall.\n\n\
+She also appeared on \"The Sunday Table\" later that week.\n\n\
+<post author=\"Ruth Aalto\" posted=\"March 3, 2031 at noon\">\n\n\
+\"Taxes will fall next year, and they will fall for everyone,\" Aalto said.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    for title in ["Morning Hour", "The Sunday Table", "March 3, 2031", "Ruth Aalto"] {
+        assert!(!model.quotes.iter().any(|q| q.text.starts_with(title)), "{title} is not a quotation");
+    }
+    assert_eq!(speaker(&model, "Taxes will fall next year"), "Ruth Aalto");
+}

@@ -768,7 +768,9 @@ impl Attributor<'_> {
             && para.text[..span.open].trim().is_empty()
             && para.text[span.after..].trim().is_empty();
 
-        if self.is_term(p, open_tok, &words, ends_sentence) {
+        // <tweet … date="…">: the value of an attribute of embedded markup.
+        let attribute = para.text[..span.open].ends_with('=');
+        if attribute || self.is_term(p, open_tok, &words, ends_sentence) || self.is_work_title(p, open_tok, &words) {
             return Verdict::Term;
         }
         let mut clause_start = self.clause_start(p, open_tok, masked);
@@ -894,6 +896,16 @@ impl Attributor<'_> {
         } else {
             words.len() <= 8
         }
+    }
+
+    /// A programme's or a book's title: title-case words after an owner's
+    /// possessive or "on" ("told Acme TV's “Morning Hour”", "said on “The Week”").
+    fn is_work_title(&self, p: usize, open_tok: usize, words: &[&str]) -> bool {
+        let toks = &self.paras[p].toks;
+        let Some(before) = open_tok.checked_sub(1) else { return false };
+        let owner = toks[before].kind == TokenKind::Possessive && before > 0 && toks[before - 1].is_capitalised();
+        let on = matches!(toks[before].text, "on");
+        (owner || on) && self.is_title_case(words) && words.len() >= 2
     }
 
     fn is_title_case(&self, words: &[&str]) -> bool {

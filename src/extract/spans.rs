@@ -58,6 +58,10 @@ fn classify(text: &str, i: usize, c: char) -> Option<Mark> {
     let after = text[i + c.len_utf8()..].chars().next();
     let space_or_open_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/“‘«„".contains(b));
     match c {
+        // “It is over,“ she said: an opening mark typed where the closing one belongs.
+        '“' if !space_or_open_before && after.is_none_or(|a| a.is_whitespace() || ",.;:!?".contains(a)) => {
+            Some(Mark::Close(Family::Double))
+        }
         '“' | '„' => Some(Mark::Open(Family::Double)),
         '”' => Some(Mark::Close(Family::Double)),
         '«' => Some(Mark::Open(Family::Angle)),
@@ -269,6 +273,11 @@ mod tests {
         let (spans, unbalanced) = find(&paras);
         assert!(unbalanced.is_empty(), "{unbalanced:?}");
         assert!(spans[0].continues && spans[1].continued);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_as_the_closing_one() {
+        assert_eq!(texts(&["“It is unusual,“ said the clerk. “Very.”"]), ["It is unusual,", "Very."]);
     }
 
     #[test]

@@ -97,6 +97,15 @@ struct PeopleFile {
     non_person_heads: Vec<String>,
     #[serde(default)]
     surname_openers: Vec<String>,
+    #[serde(default)]
+    affiliation_words: Vec<String>,
+}
+
+/// `data/given_names.toml`: familiar forms of given names, generational suffixes.
+#[derive(Debug, Deserialize)]
+struct GivenNamesFile {
+    generational_suffixes: Vec<String>,
+    hypocoristics: HashMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -313,7 +322,11 @@ pub struct Knowledge {
     pronouns: HashMap<String, String>,
     name_particles: HashSet<String>,
     surname_openers: HashSet<String>,
+    affiliation_words: HashSet<String>,
     non_person_heads: HashSet<String>,
+    /// Lower-cased given name → the formal names it is a form of (itself included).
+    given_names: HashMap<String, Vec<String>>,
+    generational_suffixes: HashSet<String>,
     speech_verbs: PhraseIndex<String>,
     attribution_phrases: PhraseIndex<()>,
     term_markers: PhraseIndex<()>,
@@ -401,6 +414,17 @@ impl Knowledge {
         let abbreviations: WordList = load("abbreviations.toml", override_dir)?;
         let stopwords: WordList = load("stopwords.toml", override_dir)?;
         let claims: ClaimsFile = load("claims.toml", override_dir)?;
+        let given: GivenNamesFile = load("given_names.toml", override_dir)?;
+        let mut given_names: HashMap<String, Vec<String>> = HashMap::new();
+        for (formal, familiar) in &given.hypocoristics {
+            let formal = formal.to_lowercase();
+            for name in std::iter::once(&formal).chain(familiar.iter()) {
+                let forms = given_names.entry(name.to_lowercase()).or_default();
+                if !forms.contains(&formal) {
+                    forms.push(formal.clone());
+                }
+            }
+        }
 
         let mut places = PhraseIndex::default();
         for (i, c) in countries.country.iter().enumerate() {
@@ -540,7 +564,10 @@ impl Knowledge {
             pronouns: people.pronouns.into_iter().map(|p| (p.form.to_lowercase(), p.gender)).collect(),
             name_particles: people.name_particles.into_iter().collect(),
             surname_openers: people.surname_openers.into_iter().collect(),
+            affiliation_words: people.affiliation_words.into_iter().collect(),
             non_person_heads: people.non_person_heads.into_iter().collect(),
+            given_names,
+            generational_suffixes: given.generational_suffixes.into_iter().collect(),
             speech_verbs,
             attribution_phrases: PhraseIndex::from_words(&speech.attribution_phrases),
             term_markers: PhraseIndex::from_words(&speech.term_markers),
@@ -642,6 +669,33 @@ impl Knowledge {
 
     pub fn is_name_particle(&self, word: &str) -> bool {
         self.name_particles.contains(word)
+    }
+
+    /// Whether a capitalised word is a common given name ("Bill", "Will",
+    /// "Ben"): then it opens a name, whatever else the word may be.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        word.starts_with(char::is_uppercase) && self.given_names.contains_key(&word.to_lowercase())
+    }
+
+    /// Whether two given names are forms of one ("Bill" and "William", "Peggy" and "Margaret").
+    pub fn same_given_name(&self, a: &str, b: &str) -> bool {
+        let (a, b) = (a.to_lowercase(), b.to_lowercase());
+        a == b
+            || self
+                .given_names
+                .get(&a)
+                .zip(self.given_names.get(&b))
+                .is_some_and(|(x, y)| x.iter().any(|formal| y.contains(formal)))
+    }
+
+    /// "Jr.", "Sr.", "III": part of a name, never a name alone.
+    pub fn is_generational_suffix(&self, word: &str) -> bool {
+        self.generational_suffixes.contains(word)
+    }
+
+    /// A party or affiliation word ("Republican"): describes a person, never names one.
+    pub fn is_affiliation_word(&self, word: &str) -> bool {
+        self.affiliation_words.contains(word)
     }
 
     /// Whether a particle may open a surname written alone ("Ó Briain").

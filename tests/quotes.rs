@@ -351,3 +351,126 @@ fn quotations_and_people_are_rendered_in_every_format() {
     assert!(pdf.contains("Putin is a war criminal"), "the PDF carries quotations");
     assert!(pdf.contains("Who is who"));
 }
+
+// Issue 9: attribution on wire-style copy, and who is who. Invented articles.
+
+#[test]
+fn doubled_apostrophes_are_quotation_marks() {
+    let article = "Council approves the budget\n\n\
+''The vote was closer than anyone expected,'' Mayor Tilda Brask said of the students'' protest.\n\n\
+''We will keep talking,'' she added. ''Nobody wins a shouting match.''\n";
+    let (model, warnings) = analyse(&[("a.txt", article)]);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(speaker(&model, "The vote was closer"), "Tilda Brask");
+    assert_eq!(speaker(&model, "Nobody wins a shouting match."), "Tilda Brask");
+    assert_everything_verbatim(&model);
+}
+
+#[test]
+fn a_short_attribution_after_a_question_or_a_party_bracket() {
+    let article = "Harbour plan divides the council\n\n\
+Councillor Dana Whitlock opposed the plan from the start.\n\n\
+“Who pays for the dredging?” Whitlock asked. “Not the port, that much is certain.”\n\n\
+“The harbour has waited long enough,” Sen. Ada Quill (D-Ore.) said.\n\n\
+“It is a good day for the fleet.” Port director Ivo Marsh said on Tuesday.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "Who pays for the dredging?"), "Dana Whitlock");
+    assert_eq!(speaker(&model, "The harbour has waited"), "Ada Quill");
+    assert_eq!(speaker(&model, "a good day for the fleet"), "Ivo Marsh");
+}
+
+#[test]
+fn given_names_that_are_also_words_open_names() {
+    let article = "Festival returns to the valley\n\n\
+“We sold every ticket in a week,” said Ben Okafor, who runs the festival.\n\n\
+“The weather is the only worry,” Will Darrow, the site manager, said.\n\n\
+Bill Stroud, a local farmer, lends the fields. “They leave it cleaner than they found it,” Stroud fumed.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "We sold every ticket"), "Ben Okafor");
+    assert_eq!(speaker(&model, "The weather is the only worry"), "Will Darrow");
+    assert_eq!(speaker(&model, "cleaner than they found it"), "Bill Stroud");
+}
+
+#[test]
+fn familiar_given_names_merge_and_generations_stay_apart() {
+    let a = "Bakery founder honoured\n\n\
+Margaret Lindqvist opened the bakery in 1971 with her husband, Robert Pelling Sr.\n\n\
+Their son, Robert Pelling Jr., runs it today. “Nothing has changed in the recipe,” Pelling Jr. said.\n";
+    let b = "A bakery at fifty\n\n\
+Peggy Lindqvist, 80, still bakes on Sundays, her son Robert Pelling Jr. said.\n";
+    let (model, _) = analyse(&[("a.txt", a), ("b.txt", b)]);
+    let names: Vec<&str> = model.people.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.iter().filter(|n| n.contains("Lindqvist")).count(), 1, "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("Sr.") || n.ends_with("Sr")), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with("Jr.") || n.ends_with("Jr")), "{names:?}");
+    assert!(!names.iter().any(|n| matches!(*n, "Jr" | "Jr." | "Sr" | "Sr.")), "{names:?}");
+    for person in &model.people {
+        assert!(!person.aliases.iter().any(|a| matches!(a.as_str(), "Jr" | "Jr." | "Sr" | "Sr.")), "{person:?}");
+    }
+}
+
+#[test]
+fn colons_modifiers_and_long_appositions() {
+    let article = "Ferry strike enters its second week\n\n\
+Union leader Marit Solberg: “We will not sail until the rota is fixed.”\n\n\
+“Nobody asked the crews,” said harbour union organiser Piet Hauge, who has worked the route for years.\n\n\
+“The timetable is a fiction,” said Solberg ally Greta Lunde.\n\n\
+“We hope to sail by Friday,” said Navy Capt. Oskar Brenna. \n\n\
+Odd Rasmussen, a cousin of Mrs. Solberg's who once ran the ticket office at the old harbour, said, “They should have talked in spring.”\n\n\
+Mayor Kari Vik lobbies for a deal: “Every day costs the island dearly.”\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "We will not sail"), "Marit Solberg");
+    assert_eq!(speaker(&model, "Nobody asked the crews"), "Piet Hauge");
+    assert_eq!(speaker(&model, "The timetable is a fiction"), "Greta Lunde");
+    assert_eq!(speaker(&model, "We hope to sail by Friday"), "Oskar Brenna");
+    assert_eq!(speaker(&model, "They should have talked in spring."), "Odd Rasmussen");
+    assert_eq!(speaker(&model, "Every day costs the island dearly."), "Kari Vik");
+}
+
+#[test]
+fn a_quotation_alone_in_its_paragraph_goes_on_with_the_speaker_before() {
+    let article = "Rovers hold on\n\n\
+Coach Lena Ferris praised her squad after the match.\n\n\
+“They ran until they could not run any more.”\n\n\
+“We will need that again on Sunday,” Ferris said after the game.\n\n\
+“Every point matters now.”\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "They ran until"), "Lena Ferris");
+    assert_eq!(speaker(&model, "Every point matters now."), "Lena Ferris");
+}
+
+#[test]
+fn age_and_home_town_appositions_leave_the_name_as_subject() {
+    let article = "Harvest fair draws crowds\n\n\
+Dale Marsh, 61, of Ames, Iowa, said the fair \"always comes first\" for him.\n\n\
+Holt, 54, of Boone, Iowa, said: \"We still came.\"\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    assert_eq!(speaker(&model, "always comes first"), "Dale Marsh");
+    assert_eq!(speaker(&model, "We still came."), "Holt");
+}
+
+#[test]
+fn party_and_title_phrases_make_no_person() {
+    let article = "Harvest fair draws crowds\n\n\
+The Presumptive Republican nominee did not attend. An Iowa Republican, Kurt Lind, said he would vote anyway.\n\n\
+\"The fair always comes first,\" Republican Nora Vance said.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    let names: Vec<&str> = model.people.iter().map(|p| p.name.as_str()).collect();
+    assert!(!names.iter().any(|n| n.contains("Republican")), "{names:?}");
+    assert!(names.contains(&"Kurt Lind"), "{names:?}");
+    assert_eq!(speaker(&model, "The fair always comes first"), "Nora Vance");
+}
+
+#[test]
+fn programme_titles_and_markup_values_are_not_quotations() {
+    let article = "Minister on the sofa\n\n\
+Finance Minister Ruth Aalto told Northwind TV's \"Morning Hour With Sam Tully\" that taxes would fall.\n\n\
+She also appeared on \"The Sunday Table\" later that week.\n\n\
+<post author=\"Ruth Aalto\" posted=\"March 3, 2031 at noon\">\n\n\
+\"Taxes will fall next year, and they will fall for everyone,\" Aalto said.\n";
+    let (model, _) = analyse(&[("a.txt", article)]);
+    for title in ["Morning Hour", "The Sunday Table", "March 3, 2031", "Ruth Aalto"] {
+        assert!(!model.quotes.iter().any(|q| q.text.starts_with(title)), "{title} is not a quotation");
+    }
+    assert_eq!(speaker(&model, "Taxes will fall next year"), "Ruth Aalto");
+}

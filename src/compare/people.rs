@@ -73,7 +73,8 @@ pub fn merge(sources: &[Source], findings: &[Findings], knowledge: &Knowledge) -
                         .and_then(|candidates| {
                             candidates.iter().copied().find(|&g| {
                                 globals[g].full.len() >= 2
-                                    && given_names_compatible(&globals[g].full[0], words[0])
+                                    && (given_names_compatible(&globals[g].full[0], words[0])
+                                        || knowledge.same_given_name(&globals[g].full[0], words[0]))
                                     && genders_agree(globals[g].gender, local.gender)
                             })
                         })
@@ -81,7 +82,7 @@ pub fn merge(sources: &[Source], findings: &[Findings], knowledge: &Knowledge) -
                         .or_else(|| {
                             by_surname.get(&skeleton(words[0])).and_then(|candidates| {
                                 candidates.iter().copied().find(|&g| {
-                                    same_full_name(&globals[g].full, &words, globals[g].gender, local.gender)
+                                    same_full_name(&globals[g].full, &words, globals[g].gender, local.gender, knowledge)
                                 })
                             })
                         })

@@ -158,7 +158,7 @@ pub fn extract(source: &Source, knowledge: &Knowledge, event_date: Option<chrono
 
     let mentions: Vec<people::Mention> =
         paras.iter().enumerate().flat_map(|(i, para)| people::mentions(i, para.text, &para.toks, knowledge)).collect();
-    let (mut local_people, owners) = people::group(&mentions);
+    let (mut local_people, owners) = people::group(&mentions, knowledge);
     for (mention, owner) in mentions.iter().zip(&owners) {
         if let Some(person) = owner {
             paras[mention.para].names.push((mention.first, mention.last, *person));

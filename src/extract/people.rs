@@ -313,7 +313,9 @@ fn mention_in_run(
             let given_name = |place: &Place, n: usize| matches!(place, Place::Capital(_)) && k + n + 1 == j;
             if let Some((_, n)) = knowledge.place_at(&words[k..j]).filter(|(p, n)| k + n < j && !given_name(p, *n)) {
                 k += n;
-            } else if knowledge.is_stopword(words[k]) {
+            } else if (knowledge.is_stopword(words[k]) && !(knowledge.is_given_name(words[k]) && k + 1 < j))
+                || knowledge.is_affiliation_word(words[k])
+            {
                 k += 1;
             } else {
                 break;
@@ -461,9 +463,12 @@ fn age_in(tok: &Token) -> Option<u32> {
 /// Rules out capitalised runs that are not names: places, organisations,
 /// titles, months, acronyms, and sequences ending in "Square", "Fund"…
 fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
-    if words.is_empty() || words.len() > 4 {
+    if words.is_empty() || words.len() > 4 || (words.len() == 1 && knowledge.is_generational_suffix(words[0])) {
         return false;
     }
+    // "Bill Roe", "Will Roe", "Ben Roe": a common given name opens a name, though
+    // the word may also be a noun, a modal verb or a name particle.
+    let given = words.len() >= 2 && knowledge.is_given_name(words[0]);
     if knowledge.place_at(words).is_some_and(|(_, n)| n == words.len()) {
         return false;
     }
@@ -472,20 +477,27 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
     // "Park Ji-hoon" is a person (a given name written with a hyphen).
     // "Park Ji-hoon" and "Ji-hoon Park" are people (a given name written with a hyphen).
     let east_asian = words.len() == 2 && (hyphenated_given_name(words[0]) || hyphenated_given_name(words[1]));
-    if !east_asian && (knowledge.is_non_person_head(last) || knowledge.is_non_person_head(words[0])) {
+    // "Iowa Republican", "Presumptive Republican": a description, not a name.
+    if knowledge.is_affiliation_word(last) {
+        return false;
+    }
+    if !east_asian && (knowledge.is_non_person_head(last) || (!given && knowledge.is_non_person_head(words[0]))) {
         return false;
     }
     // "Le Courrier", "El País": a name does not open with an article-like
     // particle, though a surname may ("Ó Briain", "Mac Giolla").
     let lower = words[0].to_lowercase();
-    if words.len() > 1 && knowledge.is_name_particle(&lower) && !knowledge.opens_surname(&lower) {
+    if words.len() > 1 && !given && knowledge.is_name_particle(&lower) && !knowledge.opens_surname(&lower) {
         return false;
     }
     // A single letter is an initial or a symbol ("X", the network), never a name.
     if words.len() == 1 && words[0].chars().filter(|c| c.is_alphabetic()).count() < 2 {
         return false;
     }
-    words.iter().all(|w| {
+    words.iter().enumerate().all(|(n, w)| {
+        if n == 0 && given {
+            return true;
+        }
         let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         let shouting = letters >= 2 && w.chars().all(|c| !c.is_lowercase());
         !shouting
@@ -501,7 +513,7 @@ fn is_plausible_name(words: &[&str], knowledge: &Knowledge) -> bool {
 /// people; a surname alone joins the person it names (when two share it, the
 /// one the text has named most so far: a wife introduced in passing does not
 /// take over her husband's surname); a lone word with no evidence stays weak.
-pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
+pub fn group(mentions: &[Mention], knowledge: &Knowledge) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
     let mut people: Vec<LocalPerson> = Vec::new();
     let mut owner: Vec<Option<usize>> = vec![None; mentions.len()];
     // Position of each person's latest mention and how often they were named.
@@ -511,9 +523,11 @@ pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
     for (m, mention) in mentions.iter().enumerate() {
         let words = name_words(mention);
         let found = if words.len() >= 2 {
-            people.iter().position(|p| p.full.len() >= 2 && same_full_name(&p.full, &words, p.gender, mention.gender))
+            people
+                .iter()
+                .position(|p| p.full.len() >= 2 && same_full_name(&p.full, &words, p.gender, mention.gender, knowledge))
         } else {
-            find_by_single_word(&people, &named, &last_seen, words[0], mention.gender)
+            find_by_single_word(&people, &named, &last_seen, words[0], mention.gender, knowledge)
         };
         match found {
             Some(index) => attach(&mut people[index], mention, &words),
@@ -539,7 +553,7 @@ pub fn group(mentions: &[Mention]) -> (Vec<LocalPerson>, Vec<Option<usize>>) {
     for m in deferred {
         let mention = &mentions[m];
         let words = name_words(mention);
-        let index = match find_by_single_word(&people, &named, &last_seen, words[0], mention.gender) {
+        let index = match find_by_single_word(&people, &named, &last_seen, words[0], mention.gender, knowledge) {
             Some(index) => index,
             None => {
                 people.push(new_person(&words, true));
@@ -603,6 +617,15 @@ fn join_particles(words: &[&str], knowledge: &Knowledge) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut pending = String::new();
     for (n, word) in words.iter().enumerate() {
+        // "Robert Roe Jr.": the suffix belongs to the surname, so that father and son stay two people.
+        if n >= 2
+            && knowledge.is_generational_suffix(word)
+            && let Some(last) = out.last_mut()
+        {
+            last.push(' ');
+            last.push_str(word);
+            continue;
+        }
         if n + 1 < words.len() && knowledge.is_name_particle(&word.to_lowercase()) {
             pending.push_str(word);
             pending.push(' ');
@@ -619,7 +642,7 @@ fn genders_agree(a: Option<Gender>, b: Option<Gender>) -> bool {
 }
 
 /// Two full names of one person: same surname skeleton, compatible given names.
-pub fn same_full_name(a: &[String], b: &[&str], ga: Option<Gender>, gb: Option<Gender>) -> bool {
+pub fn same_full_name(a: &[String], b: &[&str], ga: Option<Gender>, gb: Option<Gender>, knowledge: &Knowledge) -> bool {
     // "Park Ji-hoon" and "Ji-hoon Park": a hyphenated given name written before or after the family name.
     if a.len() == 2 && b.len() == 2 && (hyphenated_given_name(&a[0]) || hyphenated_given_name(&a[1])) {
         let reversed = skeleton(&a[0]) == skeleton(b[1]) && skeleton(&a[1]) == skeleton(b[0]);
@@ -628,7 +651,17 @@ pub fn same_full_name(a: &[String], b: &[&str], ga: Option<Gender>, gb: Option<G
         }
     }
     let (Some(a_last), Some(b_last)) = (a.last(), b.last()) else { return false };
-    skeleton(a_last) == skeleton(b_last) && given_names_compatible(&a[0], b[0]) && genders_agree(ga, gb)
+    skeleton(a_last) == skeleton(b_last)
+        && (given_names_compatible(&a[0], b[0]) || knowledge.same_given_name(&a[0], b[0]))
+        && genders_agree(ga, gb)
+}
+
+/// A surname without the generational suffix joined to it ("Roe Jr." → "Roe").
+pub fn bare_surname<'w>(word: &'w str, knowledge: &Knowledge) -> &'w str {
+    match word.rsplit_once(' ') {
+        Some((bare, suffix)) if knowledge.is_generational_suffix(suffix) => bare,
+        _ => word,
+    }
 }
 
 /// The person a single word names: by surname (most named, then most recent
@@ -639,6 +672,7 @@ fn find_by_single_word(
     last_seen: &[usize],
     word: &str,
     gender: Option<Gender>,
+    knowledge: &Knowledge,
 ) -> Option<usize> {
     let key = skeleton(word);
     // "Ms Silva" prefers the Silva known to be a woman over one of unknown gender.
@@ -647,7 +681,7 @@ fn find_by_single_word(
             .filter(|&p| matches(&people[p]) && genders_agree(people[p].gender, gender))
             .max_by_key(|&p| (gender.is_some() && people[p].gender == gender, named[p], last_seen[p]))
     };
-    best(&|p| p.full.last().is_some_and(|w| skeleton(w) == key))
+    best(&|p| p.full.last().is_some_and(|w| skeleton(bare_surname(w, knowledge)) == key))
         .or_else(|| best(&|p| p.full.len() >= 2 && !p.weak && skeleton(&p.full[0]) == key))
 }
 
@@ -715,7 +749,7 @@ mod tests {
             "Trump later returned.",
         ];
         let all: Vec<Mention> = text.iter().enumerate().flat_map(|(p, t)| mentions(p, t, &tokens(t), &k)).collect();
-        let (people, owner) = group(&all);
+        let (people, owner) = group(&all, &k);
         let strong: Vec<&LocalPerson> = people.iter().filter(|p| !p.weak).collect();
         assert_eq!(strong.len(), 2, "{people:?}");
         // "Mr. Trump" is male, so not the First Lady; the last "Trump" is the latest Trump mentioned.

@@ -58,6 +58,10 @@ fn classify(text: &str, i: usize, c: char) -> Option<Mark> {
     let after = text[i + c.len_utf8()..].chars().next();
     let space_or_open_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/“‘«„".contains(b));
     match c {
+        // “It is over,“ she said: an opening mark typed where the closing one belongs.
+        '“' if !space_or_open_before && after.is_none_or(|a| a.is_whitespace() || ",.;:!?".contains(a)) => {
+            Some(Mark::Close(Family::Double))
+        }
         '“' | '„' => Some(Mark::Open(Family::Double)),
         '”' => Some(Mark::Close(Family::Double)),
         '«' => Some(Mark::Open(Family::Angle)),
@@ -76,6 +80,61 @@ fn classify(text: &str, i: usize, c: char) -> Option<Mark> {
     }
 }
 
+/// The quotation marks of `text` in order, as (byte offset, byte length, mark).
+/// Two apostrophes (`''`, a news-wire spelling of “) are one double mark; of
+/// three, the single mark sits inside: `'''Sir` opens a double then a single
+/// quotation, `it,'''` closes a single (or ends a plural possessive) then a double.
+fn marks(text: &str) -> Vec<(usize, usize, Mark)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut chars = text.char_indices().filter(|(_, c)| is_mark(*c));
+    while let Some((i, c)) = chars.next() {
+        let run = if c == '\'' { bytes[i..].iter().take_while(|&&b| b == b'\'').count() } else { 1 };
+        if run < 2 {
+            if let Some(mark) = classify(text, i, c) {
+                found.push((i, c.len_utf8(), mark));
+            }
+            continue;
+        }
+        for _ in 1..run {
+            chars.next();
+        }
+        let double = double_apostrophe(text, i, run);
+        match run {
+            2 => found.push((i, 2, double)),
+            3 if matches!(double, Mark::Open(_)) => {
+                found.push((i, 2, double));
+                found.push((i + 2, 1, Mark::Open(Family::Single)));
+            }
+            3 => {
+                found.push((i, 1, Mark::Close(Family::Single)));
+                found.push((i + 1, 2, double));
+            }
+            // Longer runs are not quotation marks.
+            _ => {}
+        }
+    }
+    found
+}
+
+/// Whether a run of `run` apostrophes at byte `i` opens or closes a double quotation.
+fn double_apostrophe(text: &str, i: usize, run: usize) -> Mark {
+    let before = text[..i].chars().next_back();
+    let after = text[i + run..].chars().next();
+    let space_or_open_before = before.is_none_or(|b| b.is_whitespace() || "([{—–-/“‘«„".contains(b));
+    let space_or_end_after = after.is_none_or(|a| a.is_whitespace() || ")]}—–-/,.;:!?”’»".contains(a));
+    match (space_or_open_before, space_or_end_after) {
+        (true, false) => Mark::Open(Family::Double),
+        (false, true) => Mark::Close(Family::Double),
+        _ => Mark::Either(Family::Double),
+    }
+}
+
+/// Byte length of the quotation mark at `offset`.
+fn mark_len(text: &str, offset: usize) -> usize {
+    if text[offset..].starts_with("''") { 2 } else { text[offset..].chars().next().map_or(1, char::len_utf8) }
+}
+
 const MARKS: [char; 8] = ['“', '”', '„', '‘', '’', '"', '\'', '«'];
 
 fn is_mark(c: char) -> bool {
@@ -92,8 +151,7 @@ pub fn find(paragraphs: &[&str]) -> (Vec<Span>, Vec<Unbalanced>) {
         let mut stack: Vec<(Family, usize, bool)> = Vec::new();
         let mut found: Vec<Span> = Vec::new();
         let mut first_mark = true;
-        for (i, c) in text.char_indices().filter(|(_, c)| is_mark(*c)) {
-            let Some(mark) = classify(text, i, c) else { continue };
+        for (i, len, mark) in marks(text) {
             // A paragraph continuing a quotation opens with the mark again.
             if carried
                 && first_mark
@@ -119,13 +177,13 @@ pub fn find(paragraphs: &[&str]) -> (Vec<Span>, Vec<Unbalanced>) {
                             unbalanced.push(Unbalanced { para: p, offset, opening: true });
                         }
                         let (_, open, continued) = stack.pop().expect("position is in the stack");
-                        let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+                        let start = open + mark_len(text, open);
                         found.push(Span {
                             para: p,
                             open,
                             start,
                             end: i,
-                            after: i + c.len_utf8(),
+                            after: i + len,
                             family,
                             continues: false,
                             continued,
@@ -134,17 +192,22 @@ pub fn find(paragraphs: &[&str]) -> (Vec<Span>, Vec<Unbalanced>) {
                     }
                     // A lone closing single mark is an apostrophe (the countries’ leaders).
                     None if family == Family::Single => {}
+                    // A lone closing '' is an apostrophe after a plural possessive (the students'' …).
+                    None if text[i..].starts_with("''") => {}
                     None => unbalanced.push(Unbalanced { para: p, offset: i, opening: false }),
                 },
                 Mark::Either(_) => unreachable!("resolved above"),
             }
         }
         // An unclosed double quotation continues if the next paragraph opens with a mark.
-        let next_opens = paragraphs.get(p + 1).is_some_and(|next| next.trim_start().starts_with(['“', '"', '„']));
+        let next_opens = paragraphs.get(p + 1).is_some_and(|next| {
+            let next = next.trim_start();
+            next.starts_with(['“', '"', '„']) || next.starts_with("''")
+        });
         carried = false;
         while let Some((family, open, continued)) = stack.pop() {
             if family == Family::Double && stack.is_empty() && next_opens {
-                let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
+                let start = open + mark_len(text, open);
                 found.push(Span {
                     para: p,
                     open,
@@ -199,6 +262,22 @@ mod tests {
         assert_eq!(texts(&["The ‘league of the bold’ seek Trump’s support."]), ["league of the bold"]);
         let (_, unbalanced) = find(&["The allies' plan and the '90s boom."]);
         assert!(unbalanced.is_empty());
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_double_quotes() {
+        assert_eq!(texts(&["''It is over,'' the mayor said of the teachers'' strike."]), ["It is over,"]);
+        assert_eq!(texts(&["He said, ''They called it 'a mess.''' Then he left."]), ["They called it 'a mess.'"]);
+        assert_eq!(texts(&["''Not the parents' fault,'' she said."]), ["Not the parents' fault,"]);
+        let paras = ["''The first part goes on.", "''The second part ends here,'' she said."];
+        let (spans, unbalanced) = find(&paras);
+        assert!(unbalanced.is_empty(), "{unbalanced:?}");
+        assert!(spans[0].continues && spans[1].continued);
+    }
+
+    #[test]
+    fn an_opening_mark_typed_as_the_closing_one() {
+        assert_eq!(texts(&["“It is unusual,“ said the clerk. “Very.”"]), ["It is unusual,", "Very."]);
     }
 
     #[test]

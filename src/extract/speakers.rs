@@ -347,6 +347,12 @@ impl Attributor<'_> {
         // "Mum-of-two Jane Roe, 34, from Leeds, whose dad …, said:": when the
         // appositions defeat the reading, the one person the clause names.
         if direct.is_none() && v > 0 && toks[v - 1].text == "," {
+            // "Jane Roe, a friend of Mr. Doe's who was his chief of staff, said": the
+            // clause's subject opens it, before the apposition.
+            let start = self.clause_start(p, v, masked);
+            if let Some(subject @ Subject::Speaker(Speaker::Person(_))) = self.clause_subject(p, start, v, masked) {
+                return Some(subject);
+            }
             return self.only_person_in_clause(p, v, masked).map(|person| Subject::Speaker(Speaker::Person(person)));
         }
         direct
@@ -389,6 +395,13 @@ impl Attributor<'_> {
                 i = i.checked_sub(1)?;
                 continue;
             }
+            // "Sen. Jane Roe (D-Ore.) said": a party and state in brackets after the name.
+            if toks[i].text == ")"
+                && let Some(open) = (i.saturating_sub(8)..i).rev().find(|&j| toks[j].text == "(")
+            {
+                i = open.checked_sub(1)?;
+                continue;
+            }
             if matches!(toks[i].text, "and" | "but") {
                 // "has denied wrongdoing and has called the case …": the subject of the clause.
                 let open = (0..i).rev().find(|&j| masked[j] || self.ends_sentence(p, j)).map_or(0, |j| j + 1);
@@ -410,7 +423,12 @@ impl Attributor<'_> {
                 if masked[open] {
                     return None;
                 }
-                if let Some(person) = self.name_spanning(p, open + 1, i - 1) {
+                // A word no evidence shows to be a person is more likely a place
+                // ("Jane Roe, 61, of Ames, Iowa, said").
+                if let Some(person) = self
+                    .name_spanning(p, open + 1, i - 1)
+                    .filter(|&x| !self.people[x].weak || self.people[x].full.len() >= 2)
+                {
                     return Some(Subject::Speaker(Speaker::Person(person)));
                 }
                 i = open.checked_sub(1)?;
@@ -421,7 +439,15 @@ impl Attributor<'_> {
         if let Some(gender) = self.pronoun(&toks[i]) {
             return Some(Subject::Pronoun(gender));
         }
-        if let Some(person) = self.name_ending_at(p, i) {
+        if let Some(&(first, _, person)) = self.paras[p].names.iter().find(|(_, last, _)| *last == i) {
+            // "…, of Ames, Iowa, said": a word no evidence shows to be a person,
+            // after a preposition, is its object (a place), not the subject.
+            let object = first > 0
+                && self.knowledge.grammar.prepositions.contains(&toks[first - 1].text.to_lowercase())
+                && self.people[person].weak;
+            if object {
+                return None;
+            }
             return Some(Subject::Speaker(Speaker::Person(person)));
         }
         self.noun_phrase_ending_at(p, i, masked)
@@ -450,11 +476,21 @@ impl Attributor<'_> {
         if let Some(gender) = self.pronoun(&toks[start]) {
             return Some(Subject::Pronoun(gender));
         }
-        if let Some(&(_, _, person)) = self.paras[p]
-            .names
+        let names = &self.paras[p].names;
+        if let Some(at) = names
             .iter()
-            .find(|(first, _, _)| (start..start + 5).contains(first) && self.only_titles_between(p, start, *first))
+            .position(|(first, _, _)| (start..start + 5).contains(first) && self.only_titles_between(p, start, *first))
         {
+            // "said Clinton ally Jane Roe", "said Acme researcher Jane Roe": a name
+            // that qualifies a noun is a modifier; the head is the name after it.
+            let (_, last, mut person) = names[at];
+            if let Some(&(_, _, head)) = names.get(at + 1).filter(|&&(next, _, _)| {
+                next > last + 1
+                    && next <= last + 4
+                    && toks[last + 1..next].iter().all(|t| t.kind == TokenKind::Word && !t.is_capitalised())
+            }) {
+                person = head;
+            }
             return Some(Subject::Speaker(Speaker::Person(person)));
         }
         let end = (start..toks.len().min(start + 9))
@@ -474,6 +510,15 @@ impl Attributor<'_> {
     /// Tokens from `a` to `b` are honorifics, titles, places, determiners or periods.
     fn only_titles_between(&self, p: usize, a: usize, b: usize) -> bool {
         let words = self.words(p);
+        let toks = &self.paras[p].toks;
+        // "Democratic Rep.", "Army Capt.", "former state Sen.": words before a title modify it.
+        let title_at = (a..b).rev().find(|&j| {
+            self.knowledge.honorific(words[j]).is_some() || self.knowledge.title_at(&words[j..j + 1]).is_some()
+        });
+        let a = match title_at {
+            Some(t) if (a..t).all(|j| toks[j].kind == TokenKind::Word) => t,
+            _ => a,
+        };
         (a..b).all(|j| {
             let w = words[j];
             matches!(w, "." | ",")
@@ -743,7 +788,9 @@ impl Attributor<'_> {
             && para.text[..span.open].trim().is_empty()
             && para.text[span.after..].trim().is_empty();
 
-        if self.is_term(p, open_tok, &words, ends_sentence) {
+        // <tweet … date="…">: the value of an attribute of embedded markup.
+        let attribute = para.text[..span.open].ends_with('=');
+        if attribute || self.is_term(p, open_tok, &words, ends_sentence) || self.is_work_title(p, open_tok, &words) {
             return Verdict::Term;
         }
         let mut clause_start = self.clause_start(p, open_tok, masked);
@@ -759,7 +806,10 @@ impl Attributor<'_> {
         let clause_end = self.clause_end(p, close_tok, masked);
         let before = speech.iter().rfind(|s| s.token >= clause_start && s.token < open_tok);
         let after_applies = !ends_sentence || toks.get(close_tok).is_some_and(|t| !t.is_capitalised());
-        let after = speech.iter().find(|s| after_applies && s.token >= close_tok && s.token < clause_end);
+        let after = speech
+            .iter()
+            .find(|s| s.token >= close_tok && s.token < clause_end)
+            .filter(|s| after_applies || self.bare_attribution(p, close_tok, s.token));
         let direct = before.or(after).map(|s| s.speaker.clone()).filter(|s| *s != Speaker::Unknown);
         let partial = content.trim_start().starts_with(|c: char| c.is_lowercase())
             || (before.is_some() && toks.get(open_tok.wrapping_sub(1)).is_some_and(|t| t.text != ":"))
@@ -767,11 +817,40 @@ impl Attributor<'_> {
         if let Some(speaker) = direct {
             return Verdict::Quote { speaker, partial };
         }
+        // "Jane Roe:", "Roe lobbies for a higher wage:": a quotation introduced by
+        // a colon is the words of the name just before it, else of the clause's subject.
+        if open_tok > 0
+            && toks[open_tok - 1].text == ":"
+            && let Some(person) = self.name_ending_at(p, open_tok - 2).or_else(|| {
+                match self.clause_subject(p, self.clause_start(p, open_tok - 1, masked), open_tok - 1, masked) {
+                    Some(Subject::Speaker(Speaker::Person(person))) => Some(person),
+                    _ => None,
+                }
+            })
+        {
+            return Verdict::Quote { speaker: Speaker::Person(person), partial };
+        }
         let long_enough = words.len() >= 6 || (ends_sentence && words.len() >= 3);
         if !(whole_heading || long_enough) || self.is_title_case(&words) && !ends_sentence {
             return Verdict::Term;
         }
         Verdict::Quote { speaker: self.fallback_speaker(p, open_tok, speech), partial }
+    }
+
+    /// “…?” Jane Roe asked. / “….” Roe said during a hearing: a short clause
+    /// after a quotation that ends its sentence, whose speech verb takes no
+    /// object clause of its own, attributes the quotation before it.
+    fn bare_attribution(&self, p: usize, close_tok: usize, verb: usize) -> bool {
+        let toks = &self.paras[p].toks;
+        if verb < close_tok || verb - close_tok > 6 {
+            return false;
+        }
+        let Some(next) = toks.get(verb + 1) else { return true };
+        let lower = next.text.to_lowercase();
+        next.kind == TokenKind::Punct
+            || self.knowledge.grammar.prepositions.contains(&lower)
+            || matches!(lower.as_str(), "during" | "after" | "before" | "while" | "when" | "as" | "this" | "last")
+            || self.knowledge.weekday(next.text).is_some()
     }
 
     /// Whether a term marker stands right before the span ("so-called “X”").
@@ -839,6 +918,16 @@ impl Attributor<'_> {
         }
     }
 
+    /// A programme's or a book's title: title-case words after an owner's
+    /// possessive or "on" ("told Acme TV's “Morning Hour”", "said on “The Week”").
+    fn is_work_title(&self, p: usize, open_tok: usize, words: &[&str]) -> bool {
+        let toks = &self.paras[p].toks;
+        let Some(before) = open_tok.checked_sub(1) else { return false };
+        let owner = toks[before].kind == TokenKind::Possessive && before > 0 && toks[before - 1].is_capitalised();
+        let on = matches!(toks[before].text, "on");
+        (owner || on) && self.is_title_case(words) && words.len() >= 2
+    }
+
     fn is_title_case(&self, words: &[&str]) -> bool {
         let significant: Vec<&&str> = words.iter().filter(|w| !self.knowledge.is_stopword(w)).collect();
         words.len() <= 6 && !significant.is_empty() && significant.iter().all(|w| w.starts_with(char::is_uppercase))
@@ -859,6 +948,12 @@ impl Attributor<'_> {
         let toks = &self.paras[p].toks;
         match toks[j].text {
             "!" | "?" | ";" => true,
+            // "(D-Ore.)": a period that closes an abbreviation in brackets.
+            "." if toks.get(j + 1).is_some_and(|t| t.text == ")")
+                && (j.saturating_sub(6)..j).any(|k| toks[k].text == "(") =>
+            {
+                false
+            }
             "." => {
                 let previous = j.checked_sub(1).map(|k| toks[k].text).unwrap_or("");
                 !self.knowledge.is_abbreviation(&format!("{previous}.")) && self.knowledge.honorific(previous).is_none()
@@ -895,6 +990,23 @@ impl Attributor<'_> {
             // "The governor opened with a statement:" — the sentence's subject speaks.
             let end = self.paras[p - 1].toks.len();
             if let Some((_, _, person)) = self.last_sentence_subject(p - 1, end).filter(|&(q, _, _)| q == p - 1) {
+                return Speaker::Person(person);
+            }
+        }
+        // A paragraph that is only a quotation goes on with whoever spoke in
+        // the paragraph before it, else with the subject of its last sentence
+        // ("Roe continued her remarks." / “…”).
+        if p > 0 && !self.paras[p].heading {
+            if let Some(said) = self.history.iter().rev().find(|s| s.para == p - 1 && s.speaker != Speaker::Unknown) {
+                return said.speaker.clone();
+            }
+            let toks = &self.paras[p - 1].toks;
+            let last_start =
+                (0..toks.len().saturating_sub(1)).rev().find(|&j| self.ends_sentence(p - 1, j)).map_or(0, |j| j + 1);
+            if let Some((_, _, person)) = self
+                .last_sentence_subject(p - 1, toks.len())
+                .filter(|&(q, first, person)| q == p - 1 && first >= last_start && !self.people[person].weak)
+            {
                 return Speaker::Person(person);
             }
         }

@@ -209,7 +209,8 @@ fn is_social_follow(text: &str, folded: &str, chrome: &ChromeWords) -> bool {
 }
 
 fn has_quotation(text: &str) -> bool {
-    text.contains(['“', '”', '"', '«', '»'])
+    // Two apostrophes are the news wires' double quotation mark.
+    text.contains(['“', '”', '"', '«', '»']) || text.contains("''")
 }
 
 fn word_count(text: &str) -> usize {

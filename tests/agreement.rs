@@ -222,6 +222,22 @@ fn agreeing_figures_make_no_row() {
 }
 
 #[test]
+fn a_rounded_figure_agrees_with_the_exact_one_it_rounds() {
+    let model = analyse_outlets([
+        "# Mill fined over spill\n\nThe paper mill paid $15 million in fines for the river spill, the regulator said on Monday.\n\nFish stocks are recovering.",
+        "# Regulator fines mill\n\nThe paper mill paid $14,960,000 in fines for the river spill, according to the regulator on Monday.\n\nAnglers welcomed the ruling.",
+        "# Spill fine paid\n\nThe paper mill paid $15.0 million in fines for the river spill on Monday.\n\nThe mill did not comment.",
+    ]);
+    assert!(model.disagreements.iter().all(|d| d.kind != DisagreementKind::Number), "{:#?}", model.disagreements);
+    let model = analyse_outlets([
+        "# Mill fined over spill\n\nThe paper mill paid $15 million in fines for the river spill, the regulator said on Monday.\n\nFish stocks are recovering.",
+        "# Regulator fines mill\n\nThe paper mill paid $16.2 million in fines for the river spill, according to the regulator on Monday.\n\nAnglers welcomed the ruling.",
+        "# Spill fine paid\n\nThe paper mill paid $15 million in fines for the river spill on Monday.\n\nThe mill did not comment.",
+    ]);
+    row_with(&model, DisagreementKind::Number, "16.2");
+}
+
+#[test]
 fn lists_that_name_different_members_disagree() {
     let model = analyse_outlets([
         "# Pact signed\n\nFrance, Spain and Portugal signed the water pact on Monday in Lisbon.\n\nThe pact runs for ten years.",

@@ -55,6 +55,28 @@ fn interval(kind: Option<&str>, value: f64) -> (f64, f64) {
     }
 }
 
+/// The unit of the last digit of a figure written with a scale ("$15
+/// million", "13.6bn"), given with two digits or more: such a figure is
+/// rounded to that digit, so "$15 million" and "$14,959,450" can be one
+/// amount (half a unit either way).
+/// Plain counts ("1,200 vehicles") are exact: `None`.
+fn rounding_unit(toks: &[Token], i: usize, used: usize, value: f64, knowledge: &Knowledge) -> Option<f64> {
+    let written = toks[i].text;
+    let scale_after =
+        used > 1 && toks.get(i + 1).is_some_and(|t| knowledge.scale_word(&t.text.to_lowercase()).is_some());
+    // "3.8m", "62bn"; not "10,000-person", whose letters are a unit.
+    let scale_inside = written.split('-').next().is_some_and(|head| head.ends_with(char::is_alphabetic));
+    if toks[i].kind != TokenKind::Number || !(scale_after || scale_inside) {
+        return None;
+    }
+    let numeric = written.split(|c: char| c.is_alphabetic() || c == '-').next()?;
+    let digits: String = numeric.chars().filter(char::is_ascii_digit).collect();
+    // One significant digit ("2 million") is too coarse to round: "2 million"
+    // and "2.5 million" are two figures.
+    let written_value: f64 = digits.parse().ok().filter(|v: &f64| *v >= 10.0)?;
+    Some(value / written_value)
+}
+
 /// Finds the quantities in tokens `range` of a sentence; `masked` tokens
 /// (quotations, dates, times) are not read.
 pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], knowledge: &Knowledge) -> Vec<Quantity> {
@@ -116,6 +138,11 @@ pub fn find(toks: &[Token], range: std::ops::Range<usize>, masked: &[bool], know
         let approx = knowledge.approximator_before(&lower[range.start..i]);
         let start_tok = approx.map_or(i, |(n, _)| i - n);
         let (mut low, mut high) = interval(approx.map(|(_, kind)| kind), value);
+        if approx.is_none()
+            && let Some(unit) = rounding_unit(toks, i, used, value, knowledge)
+        {
+            (low, high) = (value - unit / 2.0, value + unit / 2.0);
+        }
         // "four in ten adults", "one in five": a proportion, read as a percentage.
         let mut proportion = None;
         if lower.get(end_tok) == Some(&"in")

@@ -295,21 +295,24 @@ fn is_excerpt(fragments: &[Vec<String>], long: &[String]) -> bool {
 /// and "traveled".
 fn spelling_key(word: &str) -> String {
     let mut key = word.replace('\'', "");
-    for (british, american) in
-        [("our", "or"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("yse", "yze"), ("tre", "ter")]
+    // At most one of these endings fits a word.
+    const SPELLINGS: [(&str, &str); 10] = [
+        ("our", "or"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("yse", "yze"),
+        ("tre", "ter"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ours", "ors"),
+        ("ourable", "orable"),
+    ];
+    if let Some((british, american)) =
+        SPELLINGS.iter().find(|(british, _)| key.len() > british.len() + 2 && key.ends_with(british))
     {
-        if key.len() > british.len() + 2 && key.ends_with(british) {
-            key.truncate(key.len() - british.len());
-            key.push_str(american);
-            break;
-        }
-    }
-    for (british, american) in [("lled", "led"), ("lling", "ling"), ("ours", "ors"), ("ourable", "orable")] {
-        if key.len() > british.len() + 2 && key.ends_with(british) {
-            key.truncate(key.len() - british.len());
-            key.push_str(american);
-            break;
-        }
+        key.truncate(key.len() - british.len());
+        key.push_str(american);
     }
     key
 }

@@ -5,6 +5,7 @@
 //! chancellor, said"), and pronouns and titles ("she added", "the Ukrainian
 //! leader") are resolved through the source's attribution history.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::people::{Gender, LocalPerson};
@@ -55,7 +56,8 @@ struct Attributor<'a> {
     masks: Vec<Vec<bool>>,
     /// Where each capitalised word stands, (paragraph, token) in reading
     /// order, so that looking back for a name does not rescan the article.
-    capitalised: HashMap<&'a str, Vec<(usize, usize)>>,
+    /// Made on the first look-up: most sources never need it.
+    capitalised: OnceCell<HashMap<&'a str, Vec<(usize, usize)>>>,
 }
 
 /// How many earlier paragraphs naming a word are searched for the name of an
@@ -70,15 +72,8 @@ pub fn judge(
     people: &[LocalPerson],
     knowledge: &Knowledge,
 ) -> (Vec<Verdict>, Vec<usize>) {
-    let mut capitalised: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
-    for (p, para) in paras.iter().enumerate() {
-        for (j, tok) in para.toks.iter().enumerate() {
-            if tok.kind == TokenKind::Word && tok.is_capitalised() {
-                capitalised.entry(tok.text).or_default().push((p, j));
-            }
-        }
-    }
-    let mut attributor = Attributor { paras, people, knowledge, history: Vec::new(), masks: Vec::new(), capitalised };
+    let mut attributor =
+        Attributor { paras, people, knowledge, history: Vec::new(), masks: Vec::new(), capitalised: OnceCell::new() };
     let mut verdicts = vec![Verdict::Term; spans.len()];
     for (p, para) in paras.iter().enumerate() {
         let in_para: Vec<usize> = (0..spans.len()).filter(|&s| spans[s].para == p && !spans[s].nested).collect();
@@ -707,11 +702,25 @@ impl Attributor<'_> {
         }
     }
 
+    fn capitalised_words(&self) -> &HashMap<&str, Vec<(usize, usize)>> {
+        self.capitalised.get_or_init(|| {
+            let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::new();
+            for (p, para) in self.paras.iter().enumerate() {
+                for (j, tok) in para.toks.iter().enumerate() {
+                    if tok.kind == TokenKind::Word && tok.is_capitalised() {
+                        index.entry(tok.text).or_default().push((p, j));
+                    }
+                }
+            }
+            index
+        })
+    }
+
     /// The latest capitalised name before (p, token) whose head is `noun`
     /// capitalised: "the bank" after "the National Bank of Serbia (NBS)".
     fn institution_named_before(&self, p: usize, token: usize, noun: &str) -> Option<String> {
         let head = capitalise_first(&noun.to_lowercase());
-        let positions = self.capitalised.get(head.as_str())?;
+        let positions = self.capitalised_words().get(head.as_str())?;
         let before = positions.partition_point(|&at| at < (p, token));
         // The last mention of the word in each earlier paragraph, latest first.
         let mut seen: Option<usize> = None;
